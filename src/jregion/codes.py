@@ -1,0 +1,320 @@
+"""Prefecture codes: JIS X 0401 codes from any name or code form.
+
+:func:`to_code` reads one value, :func:`to_codes` a whole column. Accepted forms
+(case-, width- and space-insensitive):
+
+- integers 1..47 (and integral floats), ``"1"``, ``"01"``, ``"JP-01"``, ``"JP01"``;
+- prefecture-level local-government codes ``"01000"`` and ``"010006"`` (check digit verified);
+- kanji with or without suffix (``"兵庫県"``, ``"兵庫"``), hiragana or katakana
+  (``"ひょうご"``, ``"ヒョウゴケン"``);
+- romaji with or without macrons and with common suffixes (``"Hyōgo"``, ``"Hyogo-ken"``,
+  ``"Hyogo Prefecture"``, ``"Tokyo-to"``, ``"Osaka-fu"``), and long vowels written
+  ``oh``/``oo``/``ou`` (``"Ohsaka"``, ``"Oosaka"``, ``"Toukyou"``).
+
+Municipal codes (``"13101"``) are refused with a hint, rather than silently read as
+their prefecture.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from jregion._manifest import path_of
+from jregion.errors import MissingValueError, UnknownCodeError
+
+__all__ = ["PREFECTURE_CODES", "prefecture_table", "to_code", "to_codes"]
+
+#: The 47 JIS X 0401 prefecture codes, "01" (Hokkaido) to "47" (Okinawa).
+PREFECTURE_CODES: tuple[str, ...] = tuple(f"{i:02d}" for i in range(1, 48))
+_CODESET = frozenset(PREFECTURE_CODES)
+
+
+@functools.cache
+def _table() -> pd.DataFrame:
+    df = pd.read_csv(
+        path_of("prefecture_table"),
+        dtype={"pref_code": str},
+        encoding="utf-8",
+    ).set_index("pref_code")
+    return df
+
+
+def prefecture_table() -> pd.DataFrame:
+    """Return the reference table of the 47 prefectures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``pref_code`` ("01".."47"), with ISO 3166-2 code, names in kanji
+        (with and without suffix), kana, romaji (with and without macrons), capital
+        city and the coordinates of the prefectural office. A fresh copy each call.
+
+    Examples
+    --------
+    >>> import jregion
+    >>> t = jregion.prefecture_table()
+    >>> t.loc["28", ["iso", "name_ja", "name_en_macron", "capital_en"]].tolist()
+    ['JP-28', '兵庫県', 'Hyōgo', 'Kobe']
+    """
+    return _table().copy()
+
+
+_KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
+_SUFFIX_RE = re.compile(r"(?:[\s_-]*(?:prefecture|pref\.?|metropolis|ken|fu|to))$")
+_SEP_RE = re.compile(r"[\s\u3000_\-・.,'’]+")
+
+
+def _fold_romaji(s: str, *, long_vowels: bool = True) -> str:
+    """Lowercase romaji without macrons, long vowels folded (ou, oo, oh, uu -> o, u)."""
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = s.lower()
+    if not long_vowels:
+        return s
+    s = re.sub(r"o[uoh]", "o", s)
+    s = s.replace("uu", "u")
+    return s
+
+
+def _norm(value: str) -> str:
+    s = unicodedata.normalize("NFKC", value).strip()
+    s = s.translate(_KATA_TO_HIRA)
+    return _SEP_RE.sub("", s.lower())
+
+
+@functools.cache
+def _lookup() -> dict[str, str]:
+    """Map every normalised name form to its code."""
+    t = _table()
+    forms: dict[str, str] = {}
+    for code, row in t.iterrows():
+        code = str(code)
+        for col in ("name_ja", "name_ja_short", "name_kana", "name_kana_short"):
+            forms[_norm(str(row[col]))] = code
+        for col in ("name_en", "name_en_macron"):
+            forms[_norm(_fold_romaji(str(row[col])))] = code
+        forms[_norm(str(row["iso"]))] = code
+    return forms
+
+
+def _check_digit(five: str) -> int:
+    total = sum(int(d) * w for d, w in zip(five, (6, 5, 4, 3, 2), strict=True))
+    return (11 - total % 11) % 10
+
+
+def _from_digits(s: str) -> str | None:
+    """Read an all-digit string; None if it is not a prefecture code form."""
+    n = len(s)
+    if n in (1, 2):
+        code = s.zfill(2)
+        return code if code in _CODESET else None
+    if n == 5 or n == 6:
+        if s[2:5] != "000":
+            return None
+        if n == 6 and int(s[5]) != _check_digit(s[:5]):
+            return None
+        return s[:2] if s[:2] in _CODESET else None
+    return None
+
+
+def _parse(value: object) -> str | None:
+    """Return the code for one value, or None if it cannot be read."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):02d}" if 1 <= int(value) <= 47 else None
+    if isinstance(value, (float, np.floating)):
+        f = float(value)
+        if f.is_integer() and 1 <= f <= 47:
+            return f"{int(f):02d}"
+        return None
+    if not isinstance(value, str):
+        return None
+    s = _norm(value)
+    if not s:
+        return None
+    if s.isdigit():
+        return _from_digits(s)
+    m = re.fullmatch(r"jp(\d{1,2})", s)
+    if m:
+        return _from_digits(m.group(1))
+    table = _lookup()
+    if s in table:
+        return table[s]
+    folded = _fold_romaji(s)
+    if folded.isascii():
+        if folded in table:
+            return table[folded]
+        stripped = _SUFFIX_RE.sub("", folded)
+        if stripped in table:
+            return table[stripped]
+        # a bare "-to"/"-fu" etc. may hide behind a long-vowel fold ("toukyouto")
+        stripped = _fold_romaji(_SUFFIX_RE.sub("", _fold_romaji(s, long_vowels=False)))
+        if stripped in table:
+            return table[stripped]
+    return None
+
+
+def _suggest(value: object) -> list[str]:
+    s = _norm(str(value))
+    if _fold_romaji(s).isascii():
+        s = _SUFFIX_RE.sub("", _fold_romaji(s))
+    table = _lookup()
+    close = difflib.get_close_matches(s, list(table), n=6, cutoff=0.6)
+    names = _table()["name_en"]
+    out: list[str] = []
+    for c in close:
+        code = table[c]
+        label = f"{names[code]!r} ({code})"
+        if label not in out:
+            out.append(label)
+    return out[:3]
+
+
+def _unknown_message(value: object, where: str) -> str:
+    msg = f"unknown prefecture {value!r}{where}"
+    s = str(value).strip()
+    if s.isdigit() and len(s) in (5, 6) and s[:2] in _CODESET and s[2:5] != "000":
+        return (
+            f"{msg}: {s!r} is a municipal code in prefecture {s[:2]}; "
+            "aggregate municipalities first, or take the prefecture with codes.str[:2]"
+        )
+    if s.isdigit() and len(s) == 6 and s[2:5] == "000":
+        return f"{msg}: check digit should be {_check_digit(s[:5])} (JIS X 0402)"
+    hint = _suggest(value)
+    if hint:
+        return f"{msg}; did you mean {' or '.join(hint)}?"
+    return f"{msg}; use a JIS code 1..47, a name such as 'Hyogo' or '兵庫県', or 'JP-28'"
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, (float, np.floating)) and np.isnan(value)
+
+
+def to_code(value: object) -> str:
+    """Return the two-digit JIS X 0401 code of one prefecture.
+
+    Parameters
+    ----------
+    value : object
+        A code (``13``, ``"13"``, ``"JP-13"``, ``"13000"``, ``"130001"``) or a name in
+        kanji, kana or romaji (``"東京都"``, ``"とうきょう"``, ``"Tōkyō"``, ``"Tokyo-to"``).
+
+    Returns
+    -------
+    str
+        The code, ``"01"`` to ``"47"``.
+
+    Raises
+    ------
+    UnknownCodeError
+        If the value is not a prefecture; the message gives the closest names.
+    MissingValueError
+        If the value is missing (None or NaN).
+
+    Examples
+    --------
+    >>> import jregion
+    >>> [jregion.to_code(v) for v in (1, "JP-13", "兵庫県", "Ohsaka", "ＴＯＫＹＯ", "130001")]
+    ['01', '13', '28', '27', '13', '13']
+    """
+    if _is_missing(value):
+        raise MissingValueError("prefecture value is missing; drop or fill it before converting")
+    code = _parse(value)
+    if code is None:
+        raise UnknownCodeError(_unknown_message(value, ""))
+    return code
+
+
+def to_codes(
+    values: pd.Series | pd.Index | Iterable[object],
+    *,
+    missing: Literal["raise", "keep"] = "raise",
+) -> pd.Series:
+    """Convert a column of prefecture names or codes to JIS codes.
+
+    Parameters
+    ----------
+    values : Series, Index or iterable
+        Any mix of the forms :func:`to_code` accepts.
+    missing : {"raise", "keep"}, default "raise"
+        What to do with missing values: raise :class:`MissingValueError`, or
+        keep them as ``None`` in the result.
+
+    Returns
+    -------
+    pandas.Series
+        Codes as strings, named ``"pref_code"``, with the index of ``values`` (or a
+        RangeIndex for other iterables).
+
+    Raises
+    ------
+    UnknownCodeError
+        Naming every distinct unknown value (up to five), its first position and
+        the closest matches.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import jregion
+    >>> jregion.to_codes(pd.Series(["Hokkaido", "沖縄県", 13], index=["a", "b", "c"]))
+    a    01
+    b    47
+    c    13
+    Name: pref_code, dtype: str
+    """
+    if isinstance(values, pd.Series):
+        index = values.index
+        arr = values.to_numpy(dtype=object)
+    elif isinstance(values, pd.Index):
+        index = pd.RangeIndex(len(values))
+        arr = values.to_numpy(dtype=object)
+    else:
+        arr = np.asarray(list(values), dtype=object)
+        index = pd.RangeIndex(len(arr))
+    result = _convert(arr, index, missing=missing)
+    return pd.Series(result, index=index, name="pref_code")
+
+
+def _convert(
+    arr: np.ndarray, index: pd.Index, *, missing: Literal["raise", "keep"]
+) -> list[object]:
+    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    mapped: list[str | None] = [_parse(u) for u in uniques]
+    bad = [i for i, m in enumerate(mapped) if m is None]
+    if bad:
+        msgs = []
+        for i in bad[:5]:
+            pos = int(np.flatnonzero(codes == i)[0])
+            msgs.append(_unknown_message(uniques[i], f" (row {pos}, index {index[pos]!r})"))
+        more = f"; and {len(bad) - 5} more unknown values" if len(bad) > 5 else ""
+        raise UnknownCodeError("; ".join(msgs) + more)
+    na = codes < 0
+    if na.any() and missing == "raise":
+        rows = np.flatnonzero(na)[:5].tolist()
+        raise MissingValueError(
+            f"{int(na.sum())} missing prefecture value(s) at rows {rows}; drop or fill them, "
+            "or pass missing='keep'"
+        )
+    lookup = np.asarray([*mapped, None], dtype=object)
+    out: list[object] = lookup[codes].tolist()
+    return out
+
+
+def normalise_codes(codes: Iterable[object]) -> list[str]:
+    """Convert codes, keeping order; a helper for functions taking code collections."""
+    return [str(c) for c in to_codes(list(codes))]
+
+
+def name_lookup() -> Mapping[str, str]:
+    """Return the normalised-name -> code table (for tests and property checks)."""
+    return dict(_lookup())

@@ -1,0 +1,90 @@
+"""Exceptions and warnings raised by jregion.
+
+Every error jregion raises derives from :class:`JRegionError` and from the
+built-in class a caller would expect (``ValueError``, ``TypeError``,
+``ImportError``), so ``except ValueError`` keeps working.
+
+Examples
+--------
+>>> import jregion
+>>> try:
+...     jregion.to_code("Hyougo-ken-x")
+... except jregion.UnknownCodeError as err:
+...     print(type(err).__mro__[1].__name__)
+JRegionError
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CRSError",
+    "DataIntegrityError",
+    "DisconnectedGraphWarning",
+    "DuplicateKeyError",
+    "EncodingError",
+    "GeometryError",
+    "JRegionError",
+    "JRegionWarning",
+    "MissingDependencyError",
+    "MissingValueError",
+    "SchemeError",
+    "UnknownCodeError",
+    "UnmatchedKeyError",
+    "UnmatchedRowsWarning",
+]
+
+
+class JRegionError(Exception):
+    """Base class of every error raised by jregion."""
+
+
+class UnknownCodeError(JRegionError, ValueError):
+    """A value could not be read as a prefecture (or region, municipality, mesh) code."""
+
+
+class DuplicateKeyError(JRegionError, ValueError):
+    """A key occurs more than once where one row per key is required."""
+
+
+class UnmatchedKeyError(JRegionError, ValueError):
+    """Rows of a table have keys that match no boundary."""
+
+
+class MissingValueError(JRegionError, ValueError):
+    """A required value is missing (NaN, None or an annotation symbol)."""
+
+
+class SchemeError(JRegionError, ValueError):
+    """A region scheme is unknown or does not cover the codes given."""
+
+
+class CRSError(JRegionError, ValueError):
+    """A GeoDataFrame has no CRS, or one that is not suitable for the operation."""
+
+
+class GeometryError(JRegionError, ValueError):
+    """A geometry is invalid, empty or of the wrong type."""
+
+
+class EncodingError(JRegionError, ValueError):
+    """A file could not be decoded with the encodings tried."""
+
+
+class DataIntegrityError(JRegionError, RuntimeError):
+    """A bundled data file does not match its manifest entry (hash, rows, columns)."""
+
+
+class MissingDependencyError(JRegionError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+class JRegionWarning(UserWarning):
+    """Base class of every warning emitted by jregion."""
+
+
+class UnmatchedRowsWarning(JRegionWarning):
+    """A join kept or dropped boundaries that had no row in the table."""
+
+
+class DisconnectedGraphWarning(JRegionWarning):
+    """A statistic ran on a spatial graph with isolates or several components."""

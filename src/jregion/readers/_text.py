@@ -1,0 +1,45 @@
+"""Decode user files: try the encodings e-Stat serves, name them all when none fits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Sequence
+
+from jregion.errors import EncodingError, JRegionError
+
+__all__ = ["DEFAULT_ENCODINGS", "LayoutError", "decode_file", "read_rows"]
+
+#: Tried in this order: UTF-8 (with or without BOM), then CP932 (Windows Shift_JIS, a superset of Shift_JIS).
+DEFAULT_ENCODINGS: tuple[str, ...] = ("utf-8-sig", "cp932")
+
+
+class LayoutError(JRegionError, ValueError):
+    """A user file is not in a layout the reader understands (the message says which it expected)."""
+
+
+def decode_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> tuple[str, str]:
+    """Return the text of a file and the encoding that decoded it.
+
+    ``encoding=None`` tries :data:`DEFAULT_ENCODINGS` in order (strict decoding, so a wrong
+    guess fails rather than producing mojibake).
+    """
+    raw = open(path, "rb").read()
+    tried: Sequence[str] = (encoding,) if encoding else DEFAULT_ENCODINGS
+    for enc in tried:
+        try:
+            text = raw.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return text.removeprefix("\ufeff"), enc
+    raise EncodingError(
+        f"could not decode {os.fspath(path)!r} with {', '.join(tried)}; "
+        "e-Stat downloads are Shift_JIS/CP932 or UTF-8 (with BOM): re-save the file in one "
+        "of them, or pass encoding='...' if you know it"
+    )
+
+
+def read_rows(text: str) -> list[list[str]]:
+    """Parse CSV text into rows of stripped cells (blank lines kept as empty rows)."""
+    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]

@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import jregion
+from jregion.codes import _check_digit
+
+TABLE = jregion.prefecture_table()
+CODES = list(jregion.PREFECTURE_CODES)
+
+
+def test_table_shape_and_known_rows() -> None:
+    assert TABLE.index.tolist() == CODES
+    assert TABLE.loc["13", "name_ja"] == "東京都"
+    assert TABLE.loc["13", "name_en_macron"] == "Tōkyō"
+    assert TABLE.loc["27", "name_kana"] == "おおさかふ"
+    assert TABLE.loc["47", "capital_en"] == "Naha"
+    assert TABLE.loc["01", "iso"] == "JP-01"
+    assert TABLE["name_en"].is_unique and TABLE["name_ja"].is_unique
+    # offices are inside Japan's bounding box
+    assert TABLE["office_lat"].between(24, 46).all() and TABLE["office_lon"].between(122, 146).all()
+
+
+def test_prefecture_table_is_a_copy() -> None:
+    t = jregion.prefecture_table()
+    t.loc["01", "name_en"] = "changed"
+    assert jregion.prefecture_table().loc["01", "name_en"] == "Hokkaido"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (1, "01"),
+        (47, "47"),
+        (np.int64(13), "13"),
+        (13.0, "13"),
+        ("1", "01"),
+        ("01", "01"),
+        ("JP-13", "13"),
+        ("jp13", "13"),
+        ("ＪＰ－１３", "13"),
+        ("13000", "13"),
+        ("130001", "13"),
+        ("010006", "01"),
+        ("270008", "27"),
+        ("470007", "47"),
+        ("東京都", "13"),
+        ("東京", "13"),
+        ("京都府", "26"),
+        ("京都", "26"),
+        ("北海道", "01"),
+        ("ひょうご", "28"),
+        ("ひょうごけん", "28"),
+        ("ヒョウゴケン", "28"),
+        ("ｷｮｳﾄ", "26"),
+        ("Hyōgo", "28"),
+        ("Hyogo", "28"),
+        ("HYOGO", "28"),
+        ("Hyogo-ken", "28"),
+        ("Hyogo Prefecture", "28"),
+        ("hyogo pref.", "28"),
+        ("Tokyo-to", "13"),
+        ("Tokyo Metropolis", "13"),
+        ("Osaka-fu", "27"),
+        ("Kyoto-fu", "26"),
+        ("Ohsaka", "27"),
+        ("Oosaka", "27"),
+        ("Ōsaka", "27"),
+        ("Toukyou", "13"),
+        ("Tohkyo", "13"),
+        ("Kouchi", "39"),
+        ("Ooita", "44"),
+        ("Hokkaidou", "01"),
+        ("  Mie  ", "24"),
+        ("ＴＯＫＹＯ", "13"),
+        ("Tōkyō-to", "13"),
+    ],
+)
+def test_to_code_forms(value: object, code: str) -> None:
+    assert jregion.to_code(value) == code
+
+
+def test_check_digit_matches_published_codes() -> None:
+    # JIS X 0402 six-digit codes published by MIC: Chiyoda-ku 131016, Sapporo 011002, Naha 472018
+    assert _check_digit("13101") == 6
+    assert _check_digit("01100") == 2
+    assert _check_digit("47201") == 8
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("Hyougo-x", "did you mean 'Hyogo' (28)"),
+        ("Tokio", "did you mean 'Tokyo' (13)"),
+        ("13101", "municipal code in prefecture 13"),
+        ("130002", "check digit should be 1"),
+        (48, "unknown prefecture 48"),
+        (0, "unknown prefecture 0"),
+        (True, "unknown prefecture True"),
+        ("", "unknown prefecture ''"),
+        (2.5, "unknown prefecture 2.5"),
+        (object, "unknown prefecture"),
+    ],
+)
+def test_to_code_unknown(value: object, fragment: str) -> None:
+    with pytest.raises(jregion.UnknownCodeError, match="unknown prefecture") as err:
+        jregion.to_code(value)
+    assert fragment in str(err.value)
+    assert isinstance(err.value, ValueError)
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), pd.NA])
+def test_to_code_missing(value: object) -> None:
+    with pytest.raises(jregion.MissingValueError, match="missing"):
+        jregion.to_code(value)
+
+
+def test_to_codes_keeps_index_and_names_positions() -> None:
+    s = pd.Series(["Tokyo", 28, "沖縄県"], index=["x", "y", "z"])
+    out = jregion.to_codes(s)
+    assert out.index.tolist() == ["x", "y", "z"]
+    assert out.tolist() == ["13", "28", "47"]
+    assert out.name == "pref_code"
+    bad = pd.Series(["Tokyo", "Hyougo-x", "Tokyo", "Narnia"], index=list("abcd"))
+    with pytest.raises(jregion.UnknownCodeError) as err:
+        jregion.to_codes(bad)
+    msg = str(err.value)
+    assert "(row 1, index 'b')" in msg and "'Narnia' (row 3, index 'd')" in msg
+
+
+def test_to_codes_missing_policy() -> None:
+    s = pd.Series(["Tokyo", None, "Osaka"])
+    with pytest.raises(jregion.MissingValueError, match=r"rows \[1\]"):
+        jregion.to_codes(s)
+    out = jregion.to_codes(s, missing="keep")
+    assert out.iloc[0] == "13" and pd.isna(out.iloc[1]) and out.iloc[2] == "27"
+
+
+def test_to_codes_accepts_index_list_and_ints() -> None:
+    assert jregion.to_codes(pd.Index([1, 2])).tolist() == ["01", "02"]
+    assert jregion.to_codes(range(1, 48)).tolist() == CODES
+
+
+def test_to_codes_million_values_vectorised() -> None:
+    # one million values go through factorize; correctness on the mapped result
+    rng = np.random.default_rng(0)
+    pool = np.array(list(TABLE["name_en"]) + list(TABLE["name_ja"]), dtype=object)
+    idx = rng.integers(0, len(pool), 1_000_000)
+    out = jregion.to_codes(pd.Series(pool[idx]))
+    expected = np.array(CODES + CODES, dtype=object)[idx]
+    assert (out.to_numpy(dtype=object) == expected).all()
+
+
+def test_name_forms_do_not_collide() -> None:
+    from jregion.codes import name_lookup
+
+    table = name_lookup()
+    # every prefecture reachable, 47 distinct targets
+    assert sorted(set(table.values())) == CODES
+
+
+# --- property tests -------------------------------------------------------------------------
+
+
+def _variants(code: str) -> list[str]:
+    row = TABLE.loc[code]
+    en = str(row["name_en"])
+    return [
+        code,
+        str(int(code)),
+        f"JP-{code}",
+        f"{code}000",
+        row["name_ja"],
+        row["name_ja_short"],
+        row["name_kana"],
+        row["name_kana_short"],
+        en,
+        row["name_en_macron"],
+        f"{en}-ken",
+        f"{en} Prefecture",
+    ]
+
+
+def _fullwidth(s: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in s)
+
+
+def _katakana(s: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in s)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    code=st.sampled_from(CODES),
+    which=st.integers(min_value=0, max_value=11),
+    case=st.sampled_from(["asis", "upper", "lower", "title"]),
+    width=st.booleans(),
+    kata=st.booleans(),
+    pad=st.sampled_from(["", " ", "\u3000"]),
+)
+def test_to_code_property_all_forms(
+    code: str, which: int, case: str, width: bool, kata: bool, pad: str
+) -> None:
+    v = _variants(code)[which]
+    v = {"asis": v, "upper": v.upper(), "lower": v.lower(), "title": v.title()}[case]
+    if kata:
+        v = _katakana(v)
+    if width:
+        v = _fullwidth(v)
+    assert jregion.to_code(pad + v + pad) == code
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=12))
+def test_to_code_never_fails_silently(text: str) -> None:
+    # any string either maps to a valid code or raises a jregion error: never another exception
+    try:
+        code = jregion.to_code(text)
+    except (jregion.UnknownCodeError, jregion.MissingValueError):
+        return
+    assert code in CODES
+    norm = unicodedata.normalize("NFKC", text).strip()
+    assert norm  # an accepted value is never blank

@@ -1,0 +1,68 @@
+"""Packaging, public API and import hygiene."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import jregion
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_all_matches_documented_api() -> None:
+    doc = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^- `?([A-Za-z_][A-Za-z0-9_]*)`?:", doc, flags=re.M))
+    assert set(jregion.__all__) == documented
+    for name in jregion.__all__:
+        assert hasattr(jregion, name), name
+    assert len(jregion.__all__) == len(set(jregion.__all__))
+
+
+def test_import_is_light_and_side_effect_free(tmp_path: Path) -> None:
+    code = (
+        "import sys, socket\n"
+        "def no_net(*a, **k): raise RuntimeError('network used at import')\n"
+        "socket.socket.connect = no_net\n"
+        "import jregion\n"
+        "heavy = ('matplotlib', 'folium', 'rasterio', 'mapclassify', 'branca')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    before = set(tmp_path.iterdir())
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert out.stdout.strip() == "[]", out.stdout
+    assert set(tmp_path.iterdir()) == before  # nothing written
+
+
+@pytest.mark.slow
+def test_wheel_contains_data_and_py_typed(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("jregion-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "jregion/py.typed" in names
+    assert "jregion/data/manifest.json" in names
+    data_files = {
+        p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()
+    }
+    for rel in data_files:
+        assert f"jregion/data/{rel}" in names, rel
