@@ -26,7 +26,55 @@ LISTS = SHARED / "lists"
 BUILD = "python scripts/build_indicators.py"
 
 # JIS order of the 47 prefectures, by their full kanji names (JIS X 0401).
-PREF_JA = ["北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県"]
+PREF_JA = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+]
 CODE_OF_FULL = {name: f"{i:02d}" for i, name in enumerate(PREF_JA, start=1)}
 
 
@@ -59,11 +107,27 @@ def yen_to_million(s: pd.Series) -> pd.Series:
 
 
 # ---------------------------------------------------------------- manufacturing
-MANU_COLS = ["establishments", "persons_employed", "wages_myen", "raw_materials_myen", "shipments_myen"]
-PZ_COLS = {"Nfirm": "establishments", "L": "persons_employed", "Wage": "wages_myen",
-           "Inter": "raw_materials_myen", "R": "shipments_myen"}
-EST_COLS = {"idt_offices": "establishments", "idt_employees": "persons_employed",
-            "idt_salaries": "wages_myen", "idt_costs": "raw_materials_myen", "idt_sales": "shipments_myen"}
+MANU_COLS = [
+    "establishments",
+    "persons_employed",
+    "wages_myen",
+    "raw_materials_myen",
+    "shipments_myen",
+]
+PZ_COLS = {
+    "Nfirm": "establishments",
+    "L": "persons_employed",
+    "Wage": "wages_myen",
+    "Inter": "raw_materials_myen",
+    "R": "shipments_myen",
+}
+EST_COLS = {
+    "idt_offices": "establishments",
+    "idt_employees": "persons_employed",
+    "idt_salaries": "wages_myen",
+    "idt_costs": "raw_materials_myen",
+    "idt_sales": "shipments_myen",
+}
 
 
 def build_manufacturing() -> tuple[pd.DataFrame, list[dict[str, object]]]:
@@ -102,11 +166,16 @@ def build_manufacturing() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     for c in ("raw_materials_myen", "shipments_myen"):
         diff = shared[(pz.loc[shared, c] != es.loc[shared, c]).to_numpy()]
         for key in diff:
-            missing.append({
-                "pref_code": key[0], "year": int(key[1]), "column": c,
-                "reason": "the two copies disagree and no second source settles it; value withheld",
-                "dataPZ.xlsx": int(pz.loc[key, c]), "00550010_industrial.csv": int(es.loc[key, c]),
-            })
+            missing.append(
+                {
+                    "pref_code": key[0],
+                    "year": int(key[1]),
+                    "column": c,
+                    "reason": "the two copies disagree and no second source settles it; value withheld",
+                    "dataPZ.xlsx": int(pz.loc[key, c]),
+                    "00550010_industrial.csv": int(es.loc[key, c]),
+                }
+            )
             out.loc[key, c] = pd.NA
             prev = out.loc[key, "withheld"]
             out.loc[key, "withheld"] = f"{prev};{c}" if prev else c
@@ -120,13 +189,19 @@ def build_manufacturing() -> tuple[pd.DataFrame, list[dict[str, object]]]:
 # ---------------------------------------------------------------- population
 def build_population() -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = pd.read_csv(POP / "c01.csv", dtype=str, encoding="utf-8-sig")
-    df = pd.DataFrame({
-        "code": raw["都道府県コード"].astype(int),
-        "name": raw["都道府県名"],
-        "year": raw["西暦（年）"].astype(int),
-    })
+    df = pd.DataFrame(
+        {
+            "code": raw["都道府県コード"].astype(int),
+            "name": raw["都道府県名"],
+            "year": raw["西暦（年）"].astype(int),
+        }
+    )
     notes = []
-    for src, dst in (("人口（総数）", "population"), ("人口（男）", "male"), ("人口（女）", "female")):
+    for src, dst in (
+        ("人口（総数）", "population"),
+        ("人口（男）", "male"),
+        ("人口（女）", "female"),
+    ):
         vals = raw[src].str.strip()
         symbol = vals.where(~vals.str.fullmatch(r"[0-9]+"), "")
         assert set(symbol) <= {"", "-"}, set(symbol)
@@ -145,12 +220,14 @@ def build_population() -> tuple[pd.DataFrame, pd.DataFrame]:
 # ---------------------------------------------------------------- R&D
 def build_rd() -> pd.DataFrame:
     raw = pd.read_csv(LISTS / "rd_gdp.csv", dtype={"year": int})
-    out = pd.DataFrame({
-        "economy": raw["economy"],
-        "year": raw["year"],
-        "gerd_pct_gdp": raw["gerd_pct_gdp_sei2020"],
-        "source_row_id": raw["sei2020_row_id"],
-    })
+    out = pd.DataFrame(
+        {
+            "economy": raw["economy"],
+            "year": raw["year"],
+            "gerd_pct_gdp": raw["gerd_pct_gdp_sei2020"],
+            "source_row_id": raw["sei2020_row_id"],
+        }
+    )
     order = ["Japan", "USA", "EU", "Germany", "France", "UK", "Korea", "China"]
     out["economy"] = pd.Categorical(out["economy"], categories=order)
     out = out.sort_values(["economy", "year"]).reset_index(drop=True)
@@ -182,155 +259,202 @@ def main() -> None:
     def entry(name: str, **kw: object) -> dict[str, object]:
         path, df = files[name]
         return {
-            "name": name, "path": str(path.relative_to(DATA)), "kind": "indicator", "format": "csv",
-            "crs": None, "build": BUILD, "build_env": build_env("pandas", "openpyxl"),
-            "rows": len(df), "columns": list(df.columns), "sha256": sha256(path), **kw,
+            "name": name,
+            "path": str(path.relative_to(DATA)),
+            "kind": "indicator",
+            "format": "csv",
+            "crs": None,
+            "build": BUILD,
+            "build_env": build_env("pandas", "openpyxl"),
+            "rows": len(df),
+            "columns": list(df.columns),
+            "sha256": sha256(path),
+            **kw,
         }
 
     pz_commit = "62f02f9254653f0bf0b8e82271ab3812af3f3bbe"
     es_commit = "1af6e5ba0993fef7a75ef6230b34148c7006930f"
     manu_years = sorted(manu["year"].unique().tolist())
-    upsert([
-        entry(
-            "manufacturing_census",
-            title="Census of Manufacture (工業統計調査) by prefecture, 2000-2020, establishments with 4 or more persons",
-            publisher="Ministry of Economy, Trade and Industry (経済産業省), via e-Stat",
-            source_table="工業統計調査 (Census of Manufacture), prefecture totals of manufacturing (製造業計), "
-                         "establishments with 4 or more persons employed: 事業所数, 従業者数, 現金給与総額, "
-                         "原材料使用額等, 製造品出荷額等. Neither copy names the e-Stat table ID.",
-            url="https://www.meti.go.jp/english/statistics/tyo/census/index.html",
-            copy={
-                "repository": "RuiPann/PZ-2024 (primary, all years); sakamotomasaki/estat_dl (cross-check)",
-                "path": "dataPZ.xlsx; data/00550010_industrial.csv",
-                "commit": f"{pz_commit}; {es_commit}",
-                "sha256": {"dataPZ.xlsx": sha256(MANU / "dataPZ.xlsx"),
-                           "00550010_industrial.csv": sha256(MANU / "00550010_industrial.csv")},
-            },
-            vintage=f"years {manu_years[0]}-{manu_years[-1]} as labelled in dataPZ.xlsx",
-            licence="Underlying data: METI / e-Stat (government statistics, free reuse with attribution under "
-                    "e-Stat's terms; not checked here). dataPZ.xlsx has no licence; estat_dl is MIT (code).",
-            attribution="出典：経済産業省「工業統計調査」（e-Stat）を加工して作成",
-            units={"establishments": "count", "persons_employed": "persons",
-                   "wages_myen": "million yen", "raw_materials_myen": "million yen",
-                   "shipments_myen": "million yen"},
-            definitions={
-                "threshold": "establishments with 4 or more persons employed (従業者4人以上), every year. "
-                             "The threshold is inferred by the copies' provenance notes (the 2000 row of "
-                             "00550010_industrial.csv, all establishments, is not used).",
-                "survey_date": "Surveys up to the 2014 survey were taken as of 31 December, with that calendar "
-                               "year's shipments; from the 2017 survey the survey date is 1 June and shipments "
-                               "are those of the previous calendar year (Hyogo Prefecture, 平成29年工業統計調査について, "
-                               "http://web.pref.hyogo.lg.jp/kk11/shoukougyoutoukei/29-kogyo-toukeichousa1.html; "
-                               "Shobara City, http://www.city.shobara.hiroshima.jp/main/government/statistics/29_5.html).",
-                "year": "the label used by dataPZ.xlsx. 00550010_industrial.csv labels the values dataPZ calls 2016 "
-                        "and 2017 as 2017 and 2018 (identical establishments and persons in all 47 prefectures), "
-                        "i.e. it labels by survey year. For 2016 onward the year therefore reads as the year of "
-                        "shipments, with counts at 1 June of the next year (inference from the two copies). "
-                        "2011, 2015 and 2020 are in dataPZ.xlsx only; no 工業統計調査 was taken for 2011 and 2015 "
-                        "(the 2012 and 2016 経済センサス‐活動調査 took its place) and dataPZ does not say where "
-                        "those rows come from.",
-                "establishments": "事業所数 (dataPZ column Nfirm, which its README calls firms; equals 工業事業所数 of the other copy)",
-                "persons_employed": "従業者数, persons at the survey date",
-                "wages_myen": "現金給与総額 (total cash wages and salaries), million yen; the copies store yen (value x 10^6)",
-                "raw_materials_myen": "原材料使用額等 (raw materials, fuel, electricity and subcontracting), million yen",
-                "shipments_myen": "製造品出荷額等 (value of manufactured goods shipped and other revenue), million yen",
-                "copies": "'both copies agree' where both copies hold the year and agree; 'dataPZ.xlsx only' for "
-                          "2000, 2011, 2015, 2018-2020",
-                "withheld": "columns set to missing because the two copies disagree (see `missing`)",
-                "national_total": "neither copy has a national-total row, so METI's published national totals "
-                                  "could not be used to settle the disagreements",
-            },
-            missing=[
-                *manu_missing,
-                {"what": "1990 and any year before 2000", "reason": "no reachable copy; read a user's e-Stat SSDS "
-                 "download (C3401/C3403/C3404, 1975-) with jregion.read_estat"},
-                {"what": "manufacturing by JSIC middle group and prefecture (2014, 2016-2019 exist in "
-                 "SarthakDT/japan-manufacturing-analysis processed_data/manufacturing_YYYY_table3-03.csv); "
-                 "2005 by middle group (high-tech industries)",
-                 "reason": "no copy in ../shared/data-sources and no network fetching; not shipped"},
-                {"what": "2000 all-establishment figures", "reason": "only in 00550010_industrial.csv; not shipped so "
-                 "that one threshold covers the whole table"},
-            ],
-        ),
-        entry(
-            "population_census",
-            title="Population by prefecture and sex, population censuses 1920-2015",
-            publisher="Statistics Bureau of Japan (総務省統計局), 国勢調査 (Population Census)",
-            source_table="時系列データ 表番号1「男女別人口－全国，都道府県（大正９年～平成27年）」 (e-Stat c01.csv)",
-            url="https://www.e-stat.go.jp/",
-            copy={"repository": "hajime-ubuntu/streamlit_app", "path": "c01.csv",
-                  "commit": "761cf17e2f5c33965fe1eaa4a2caf4ff9f6bf5ba", "sha256": sha256(POP / "c01.csv")},
-            vintage="census years 1920-2015 (as of 1 October of each year)",
-            licence="Government statistics (e-Stat terms); the copy has no licence",
-            attribution="出典：総務省統計局「国勢調査」",
-            units={"population": "persons", "male": "persons", "female": "persons"},
-            definitions={
-                "population": "人口（総数）, total population enumerated by the census",
-                "annotation": "the source's symbol where a value is missing: '-' = not enumerated "
-                              "(Okinawa 1945 is the only case)",
-            },
-            missing=[{"pref_code": "47", "year": 1945, "reason": "'-' in the source (no census figure)"}],
-        ),
-        entry(
-            "population_census_national",
-            title="Population of Japan (national total row), population censuses 1920-2015",
-            publisher="Statistics Bureau of Japan (総務省統計局), 国勢調査 (Population Census)",
-            source_table="as population_census, row 全国 (code 0)",
-            url="https://www.e-stat.go.jp/",
-            copy={"repository": "hajime-ubuntu/streamlit_app", "path": "c01.csv",
-                  "commit": "761cf17e2f5c33965fe1eaa4a2caf4ff9f6bf5ba", "sha256": sha256(POP / "c01.csv")},
-            vintage="census years 1920-2015",
-            licence="Government statistics (e-Stat terms); the copy has no licence",
-            attribution="出典：総務省統計局「国勢調査」",
-            units={"population": "persons", "male": "persons", "female": "persons"},
-            definitions={"national_vs_sum": "The 47 prefectures sum exactly to this row in every census year "
-                                            "except 1960, where the national row is 73 persons (39 male, 34 "
-                                            "female) larger; the copy gives no reason. 1945 excludes Okinawa."},
-            missing=[],
-        ),
-        entry(
-            "rd_gdp",
-            title="Gross domestic expenditure on R&D (GERD) as % of GDP, 1995-2005, 8 economies",
-            publisher="OECD, Main Science and Technology Indicators (MSTI 2019/1), as tabulated by NSF/NCSES "
-                      "Science and Engineering Indicators 2020, Table S4-1",
-            source_table="SEI 2020 Table S4-1 (GERD/GDP block); row ids in source_row_id",
-            url="https://www.ncses.nsf.gov/pubs/nsb20201/global-r-d",
-            copy={"repository": "bq-org/ncses_stats_explorer_placeholder",
-                  "path": "output/tables/1888/data.csv (transcribed to shared lists/rd_gdp.csv)",
-                  "commit": "1f879ab65ed260668840db406611ddc10e8455bc",
-                  "sha256": sha256(LISTS / "rd_gdp.csv")},
-            vintage="OECD MSTI 2019/1 (SEI 2020). The other vintage in the leads (MSTI Sept 2021, SEI 2022) is not shipped.",
-            licence="NSF/NCSES tables are US-government works; OECD MSTI terms apply to the underlying data",
-            attribution="Source: OECD MSTI 2019/1 via NSF/NCSES, Science and Engineering Indicators 2020, Table S4-1",
-            units={"gerd_pct_gdp": "percent of GDP"},
-            definitions={
-                "EU": "EU-28 including the United Kingdom (the SEI 2020 aggregate), identified by the arithmetic "
-                      "check in shared lists/PROVENANCE.md section 6",
-                "economy": "row labels are not printed in the source CSV; they were inferred from the table's "
-                           "row order and an arithmetic check (shared lists/PROVENANCE.md section 6)",
-                "Japan": "Japanese data from 1996 on may not be consistent with earlier years (source note)",
-                "vintage_choice": "MSTI 2019/1 was chosen because its EU aggregate includes the UK, as the EU did "
-                                  "in the study's period (1995-2005)",
-            },
-            missing=[],
-        ) | {"index": ["economy", "year"]},
-        entry(
-            "study_table1",
-            title="Japanese frameworks promoting industry-science relationships, 1995-2006 (the study's Table 1)",
-            publisher="D. W. Edgington, 'The Japanese Innovation System: University-Industry Linkages, Small Firms "
-                      "and Regional Technology Clusters', Table 1 (citing Kitagawa 2005 and CSTP 2006)",
-            source_table="Table 1",
-            url=None,
-            copy={"repository": "shared lists (transcription)", "path": "lists/study_table1.csv",
-                  "commit": None, "sha256": sha256(LISTS / "study_table1.csv")},
-            vintage="1995-2006",
-            licence="facts (years and law names) from a scholarly article",
-            attribution="Edgington, Table 1",
-            units={},
-            definitions={"year": "year of the law or plan as given in the table"},
-            missing=[],
-        ),
-    ])
+    upsert(
+        [
+            entry(
+                "manufacturing_census",
+                title="Census of Manufacture (工業統計調査) by prefecture, 2000-2020, establishments with 4 or more persons",
+                publisher="Ministry of Economy, Trade and Industry (経済産業省), via e-Stat",
+                source_table="工業統計調査 (Census of Manufacture), prefecture totals of manufacturing (製造業計), "
+                "establishments with 4 or more persons employed: 事業所数, 従業者数, 現金給与総額, "
+                "原材料使用額等, 製造品出荷額等. Neither copy names the e-Stat table ID.",
+                url="https://www.meti.go.jp/english/statistics/tyo/census/index.html",
+                copy={
+                    "repository": "RuiPann/PZ-2024 (primary, all years); sakamotomasaki/estat_dl (cross-check)",
+                    "path": "dataPZ.xlsx; data/00550010_industrial.csv",
+                    "commit": f"{pz_commit}; {es_commit}",
+                    "sha256": {
+                        "dataPZ.xlsx": sha256(MANU / "dataPZ.xlsx"),
+                        "00550010_industrial.csv": sha256(MANU / "00550010_industrial.csv"),
+                    },
+                },
+                vintage=f"years {manu_years[0]}-{manu_years[-1]} as labelled in dataPZ.xlsx",
+                licence="Underlying data: METI / e-Stat (government statistics, free reuse with attribution under "
+                "e-Stat's terms; not checked here). dataPZ.xlsx has no licence; estat_dl is MIT (code).",
+                attribution="出典：経済産業省「工業統計調査」（e-Stat）を加工して作成",
+                units={
+                    "establishments": "count",
+                    "persons_employed": "persons",
+                    "wages_myen": "million yen",
+                    "raw_materials_myen": "million yen",
+                    "shipments_myen": "million yen",
+                },
+                definitions={
+                    "threshold": "establishments with 4 or more persons employed (従業者4人以上), every year. "
+                    "The threshold is inferred by the copies' provenance notes (the 2000 row of "
+                    "00550010_industrial.csv, all establishments, is not used).",
+                    "survey_date": "Surveys up to the 2014 survey were taken as of 31 December, with that calendar "
+                    "year's shipments; from the 2017 survey the survey date is 1 June and shipments "
+                    "are those of the previous calendar year (Hyogo Prefecture, 平成29年工業統計調査について, "
+                    "http://web.pref.hyogo.lg.jp/kk11/shoukougyoutoukei/29-kogyo-toukeichousa1.html; "
+                    "Shobara City, http://www.city.shobara.hiroshima.jp/main/government/statistics/29_5.html).",
+                    "year": "the label used by dataPZ.xlsx. 00550010_industrial.csv labels the values dataPZ calls 2016 "
+                    "and 2017 as 2017 and 2018 (identical establishments and persons in all 47 prefectures), "
+                    "i.e. it labels by survey year. For 2016 onward the year therefore reads as the year of "
+                    "shipments, with counts at 1 June of the next year (inference from the two copies). "
+                    "2011, 2015 and 2020 are in dataPZ.xlsx only; no 工業統計調査 was taken for 2011 and 2015 "
+                    "(the 2012 and 2016 経済センサス‐活動調査 took its place) and dataPZ does not say where "
+                    "those rows come from.",
+                    "establishments": "事業所数 (dataPZ column Nfirm, which its README calls firms; equals 工業事業所数 of the other copy)",
+                    "persons_employed": "従業者数, persons at the survey date",
+                    "wages_myen": "現金給与総額 (total cash wages and salaries), million yen; the copies store yen (value x 10^6)",
+                    "raw_materials_myen": "原材料使用額等 (raw materials, fuel, electricity and subcontracting), million yen",
+                    "shipments_myen": "製造品出荷額等 (value of manufactured goods shipped and other revenue), million yen",
+                    "copies": "'both copies agree' where both copies hold the year and agree; 'dataPZ.xlsx only' for "
+                    "2000, 2011, 2015, 2018-2020",
+                    "withheld": "columns set to missing because the two copies disagree (see `missing`)",
+                    "national_total": "neither copy has a national-total row, so METI's published national totals "
+                    "could not be used to settle the disagreements",
+                },
+                missing=[
+                    *manu_missing,
+                    {
+                        "what": "1990 and any year before 2000",
+                        "reason": "no reachable copy; read a user's e-Stat SSDS "
+                        "download (C3401/C3403/C3404, 1975-) with jregion.read_estat",
+                    },
+                    {
+                        "what": "manufacturing by JSIC middle group and prefecture (2014, 2016-2019 exist in "
+                        "SarthakDT/japan-manufacturing-analysis processed_data/manufacturing_YYYY_table3-03.csv); "
+                        "2005 by middle group (high-tech industries)",
+                        "reason": "no copy in ../shared/data-sources and no network fetching; not shipped",
+                    },
+                    {
+                        "what": "2000 all-establishment figures",
+                        "reason": "only in 00550010_industrial.csv; not shipped so "
+                        "that one threshold covers the whole table",
+                    },
+                ],
+            ),
+            entry(
+                "population_census",
+                title="Population by prefecture and sex, population censuses 1920-2015",
+                publisher="Statistics Bureau of Japan (総務省統計局), 国勢調査 (Population Census)",
+                source_table="時系列データ 表番号1「男女別人口－全国，都道府県（大正９年～平成27年）」 (e-Stat c01.csv)",
+                url="https://www.e-stat.go.jp/",
+                copy={
+                    "repository": "hajime-ubuntu/streamlit_app",
+                    "path": "c01.csv",
+                    "commit": "761cf17e2f5c33965fe1eaa4a2caf4ff9f6bf5ba",
+                    "sha256": sha256(POP / "c01.csv"),
+                },
+                vintage="census years 1920-2015 (as of 1 October of each year)",
+                licence="Government statistics (e-Stat terms); the copy has no licence",
+                attribution="出典：総務省統計局「国勢調査」",
+                units={"population": "persons", "male": "persons", "female": "persons"},
+                definitions={
+                    "population": "人口（総数）, total population enumerated by the census",
+                    "annotation": "the source's symbol where a value is missing: '-' = not enumerated "
+                    "(Okinawa 1945 is the only case)",
+                },
+                missing=[
+                    {
+                        "pref_code": "47",
+                        "year": 1945,
+                        "reason": "'-' in the source (no census figure)",
+                    }
+                ],
+            ),
+            entry(
+                "population_census_national",
+                title="Population of Japan (national total row), population censuses 1920-2015",
+                publisher="Statistics Bureau of Japan (総務省統計局), 国勢調査 (Population Census)",
+                source_table="as population_census, row 全国 (code 0)",
+                url="https://www.e-stat.go.jp/",
+                copy={
+                    "repository": "hajime-ubuntu/streamlit_app",
+                    "path": "c01.csv",
+                    "commit": "761cf17e2f5c33965fe1eaa4a2caf4ff9f6bf5ba",
+                    "sha256": sha256(POP / "c01.csv"),
+                },
+                vintage="census years 1920-2015",
+                licence="Government statistics (e-Stat terms); the copy has no licence",
+                attribution="出典：総務省統計局「国勢調査」",
+                units={"population": "persons", "male": "persons", "female": "persons"},
+                definitions={
+                    "national_vs_sum": "The 47 prefectures sum exactly to this row in every census year "
+                    "except 1960, where the national row is 73 persons (39 male, 34 "
+                    "female) larger; the copy gives no reason. 1945 excludes Okinawa."
+                },
+                missing=[],
+            ),
+            entry(
+                "rd_gdp",
+                title="Gross domestic expenditure on R&D (GERD) as % of GDP, 1995-2005, 8 economies",
+                publisher="OECD, Main Science and Technology Indicators (MSTI 2019/1), as tabulated by NSF/NCSES "
+                "Science and Engineering Indicators 2020, Table S4-1",
+                source_table="SEI 2020 Table S4-1 (GERD/GDP block); row ids in source_row_id",
+                url="https://www.ncses.nsf.gov/pubs/nsb20201/global-r-d",
+                copy={
+                    "repository": "bq-org/ncses_stats_explorer_placeholder",
+                    "path": "output/tables/1888/data.csv (transcribed to shared lists/rd_gdp.csv)",
+                    "commit": "1f879ab65ed260668840db406611ddc10e8455bc",
+                    "sha256": sha256(LISTS / "rd_gdp.csv"),
+                },
+                vintage="OECD MSTI 2019/1 (SEI 2020). The other vintage in the leads (MSTI Sept 2021, SEI 2022) is not shipped.",
+                licence="NSF/NCSES tables are US-government works; OECD MSTI terms apply to the underlying data",
+                attribution="Source: OECD MSTI 2019/1 via NSF/NCSES, Science and Engineering Indicators 2020, Table S4-1",
+                units={"gerd_pct_gdp": "percent of GDP"},
+                definitions={
+                    "EU": "EU-28 including the United Kingdom (the SEI 2020 aggregate), identified by the arithmetic "
+                    "check in shared lists/PROVENANCE.md section 6",
+                    "economy": "row labels are not printed in the source CSV; they were inferred from the table's "
+                    "row order and an arithmetic check (shared lists/PROVENANCE.md section 6)",
+                    "Japan": "Japanese data from 1996 on may not be consistent with earlier years (source note)",
+                    "vintage_choice": "MSTI 2019/1 was chosen because its EU aggregate includes the UK, as the EU did "
+                    "in the study's period (1995-2005)",
+                },
+                missing=[],
+            )
+            | {"index": ["economy", "year"]},
+            entry(
+                "study_table1",
+                title="Japanese frameworks promoting industry-science relationships, 1995-2006 (the study's Table 1)",
+                publisher="D. W. Edgington, 'The Japanese Innovation System: University-Industry Linkages, Small Firms "
+                "and Regional Technology Clusters', Table 1 (citing Kitagawa 2005 and CSTP 2006)",
+                source_table="Table 1",
+                url=None,
+                copy={
+                    "repository": "shared lists (transcription)",
+                    "path": "lists/study_table1.csv",
+                    "commit": None,
+                    "sha256": sha256(LISTS / "study_table1.csv"),
+                },
+                vintage="1995-2006",
+                licence="facts (years and law names) from a scholarly article",
+                attribution="Edgington, Table 1",
+                units={},
+                definitions={"year": "year of the law or plan as given in the table"},
+                missing=[],
+            ),
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from _manifest_io import DATA, SHARED, sha256, upsert
+from _manifest_io import DATA, SHARED, build_env, sha256, upsert
 
 LISTS = SHARED / "lists"
 OUT = DATA / "reference"
@@ -213,6 +213,7 @@ def main() -> None:
     lists_commit = "dataofjapan/land HEAD 9d753ba27254210900cb22645a55397670ba8205"
     build = "python scripts/build_reference.py"
     common = {
+        "build_env": build_env(),
         "kind": "reference",
         "format": "csv",
         "crs": None,

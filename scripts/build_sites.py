@@ -27,17 +27,37 @@ OUT = DATA / "sites"
 LISTS = SHARED / "lists"
 N03 = SHARED / "boundaries" / "n03-2021" / "municipalities_designated_city_s0010.topojson"
 BUILD = "python scripts/build_sites.py"
+N03_COPY = {
+    "repository": "smartnews-smri/japan-topography (HEAD b403e71eb97f1fdf32f63d16bd485129f703855e)",
+    "path": "data/municipality/topojson/s0010/N03-21_210101_designated_city.json",
+    "commit": "42f7a11cb5b4001ceaed83c52e211513711ee16b",
+    "sha256": {"municipalities_designated_city_s0010.topojson": sha256(N03)},
+}
 LISTS_NOTE = "../shared/data-sources/lists/ (see its PROVENANCE.md, sections 2-5 and 11)"
 
-PREFS = pd.read_csv(DATA / "reference" / "prefectures.csv", dtype={"pref_code": str}).set_index("pref_code")
+PREFS = pd.read_csv(DATA / "reference" / "prefectures.csv", dtype={"pref_code": str}).set_index(
+    "pref_code"
+)
 SCHEMES = pd.read_csv(DATA / "reference" / "region_schemes.csv", dtype={"pref_code": str})
-OFFICE_BASIS = ("proxy: prefectural office of the prefecture whose seat is this city "
-                "(dataofjapan/land prefecturalCapital.csv, geocoded 2014-07-01); city-level, not the campus")
+OFFICE_BASIS = (
+    "proxy: prefectural office of the prefecture whose seat is this city "
+    "(dataofjapan/land prefecturalCapital.csv, geocoded 2014-07-01); city-level, not the campus"
+)
 
 # Cities that are not prefecture names but appear in the shared MEXT list; each is the named
 # city's prefecture (geographical fact, stated here so the mapping can be checked).
-CITY_PREF = {"札幌": "01", "函館": "01", "仙台": "04", "横浜": "14", "浜松": "22", "名古屋": "23",
-             "京都市": "26", "大阪市": "27", "神戸": "28", "釜石": "03"}
+CITY_PREF = {
+    "札幌": "01",
+    "函館": "01",
+    "仙台": "04",
+    "横浜": "14",
+    "浜松": "22",
+    "名古屋": "23",
+    "京都市": "26",
+    "大阪市": "27",
+    "神戸": "28",
+    "釜石": "03",
+}
 
 
 def codes_in(text: str) -> list[str]:
@@ -54,23 +74,31 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     for i, r in raw.iterrows():
         outside = r["outside_present_day_japan"].startswith("YES")
         code = None if outside else seat[r["city"]]
-        rows.append({
-            "site_id": f"U{i + 1:02d}",
-            "type": r["type"],
-            "name": r["name"],
-            "city": r["city"],
-            "pref_code": code,
-            "year": int(r["founding_year"]),
-            "year_basis": "founding year as in the shared list; " + str(r["disagreements_notes"] or ""),
-            "outside_present_day_japan": outside,
-            "lat": None if outside else PREFS.loc[code, "office_lat"],
-            "lon": None if outside else PREFS.loc[code, "office_lon"],
-            "location_basis": "none: outside present-day Japan" if outside else OFFICE_BASIS,
-            "sources": r["sources"],
-        })
+        rows.append(
+            {
+                "site_id": f"U{i + 1:02d}",
+                "type": r["type"],
+                "name": r["name"],
+                "city": r["city"],
+                "pref_code": code,
+                "year": int(r["founding_year"]),
+                "year_basis": "founding year as in the shared list; "
+                + str(r["disagreements_notes"] or ""),
+                "outside_present_day_japan": outside,
+                "lat": None if outside else PREFS.loc[code, "office_lat"],
+                "lon": None if outside else PREFS.loc[code, "office_lon"],
+                "location_basis": "none: outside present-day Japan" if outside else OFFICE_BASIS,
+                "sources": r["sources"],
+            }
+        )
         if outside:
-            missing.append({"site_id": f"U{i + 1:02d}", "what": "pref_code and coordinates",
-                            "reason": f"{r['name']} is outside present-day Japan ({r['outside_present_day_japan']})"})
+            missing.append(
+                {
+                    "site_id": f"U{i + 1:02d}",
+                    "what": "pref_code and coordinates",
+                    "reason": f"{r['name']} is outside present-day Japan ({r['outside_present_day_japan']})",
+                }
+            )
     return pd.DataFrame(rows), missing
 
 
@@ -81,22 +109,30 @@ def technopolis() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     for i, r in raw.iterrows():
         year = r["designation_year"]
         if pd.isna(year):
-            missing.append({"site_id": f"T{i + 1:02d}", "what": "designation year",
-                            "reason": f"{r['area_name']}: not found in the sources consulted"})
+            missing.append(
+                {
+                    "site_id": f"T{i + 1:02d}",
+                    "what": "designation year",
+                    "reason": f"{r['area_name']}: not found in the sources consulted",
+                }
+            )
         for p in r["prefecture"].split(";"):
-            rows.append({
-                "site_id": f"T{i + 1:02d}",
-                "name": r["area_name"],
-                "region_ja": r["region"],
-                "pref_code": CODE_OF_FULL[p],
-                "prefecture_basis": r["prefecture_basis"],
-                "year": None if pd.isna(year) else int(year),
-                "year_basis": r["year_basis"],
-                "lat": None, "lon": None,
-                "location_basis": "none: area programme (prefecture list)",
-                "sources": r["sources"],
-                "note": r["note"] if isinstance(r["note"], str) else "",
-            })
+            rows.append(
+                {
+                    "site_id": f"T{i + 1:02d}",
+                    "name": r["area_name"],
+                    "region_ja": r["region"],
+                    "pref_code": CODE_OF_FULL[p],
+                    "prefecture_basis": r["prefecture_basis"],
+                    "year": None if pd.isna(year) else int(year),
+                    "year_basis": r["year_basis"],
+                    "lat": None,
+                    "lon": None,
+                    "location_basis": "none: area programme (prefecture list)",
+                    "sources": r["sources"],
+                    "note": r["note"] if isinstance(r["note"], str) else "",
+                }
+            )
     return pd.DataFrame(rows), missing
 
 
@@ -112,12 +148,26 @@ def stated_codes(text: str, above: list[str] | None) -> list[str]:
         assert above, text
         return above
     tokens = [t for t in re.split(r"[,、・:：()（） ]+", text) if t]
-    return sorted({CODE_OF_FULL.get(t) or CODE_OF_SHORT[t] for t in tokens
-                   if t in CODE_OF_FULL or t in CODE_OF_SHORT})
+    return sorted(
+        {
+            CODE_OF_FULL.get(t) or CODE_OF_SHORT[t]
+            for t in tokens
+            if t in CODE_OF_FULL or t in CODE_OF_SHORT
+        }
+    )
 
 
-BUREAU_REGION = {"北海道": "Hokkaido", "東北": "Tohoku", "関東": "Kanto", "中部": "Chubu", "近畿": "Kinki",
-                 "中国": "Chugoku", "四国": "Shikoku", "九州": "Kyushu", "沖縄": "Okinawa"}
+BUREAU_REGION = {
+    "北海道": "Hokkaido",
+    "東北": "Tohoku",
+    "関東": "Kanto",
+    "中部": "Chubu",
+    "近畿": "Kinki",
+    "中国": "Chugoku",
+    "四国": "Shikoku",
+    "九州": "Kyushu",
+    "沖縄": "Okinawa",
+}
 
 
 def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
@@ -128,8 +178,12 @@ def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     n = 0
     for _, r in raw.iterrows():
         if r["project_name"].strip() == "NOT FOUND":
-            missing.append({"what": f"{r['regional_bureau']} project {r['slot_in_bureau_count']}",
-                            "reason": "NOT FOUND in the sources consulted: " + str(r["note"])[:300]})
+            missing.append(
+                {
+                    "what": f"{r['regional_bureau']} project {r['slot_in_bureau_count']}",
+                    "reason": "NOT FOUND in the sources consulted: " + str(r["note"])[:300],
+                }
+            )
             continue
         n += 1
         region = next(v for k, v in BUREAU_REGION.items() if r["regional_bureau"].startswith(k))
@@ -142,27 +196,39 @@ def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
             assert stated == bureau_codes, (r["project_name"], stated, bureau_codes)
             basis = "stated by source: " + str(r["prefectures_covered"])
         else:
-            basis = ("not stated by source; jurisdiction of the regional bureau (region scheme 'meti', "
-                     "METI 地方経済産業局 list)")
+            basis = (
+                "not stated by source; jurisdiction of the regional bureau (region scheme 'meti', "
+                "METI 地方経済産業局 list)"
+            )
         added = r["slot_in_bureau_count"].startswith("added FY2007")
         for code in bureau_codes:
-            rows.append({
-                "site_id": f"M{n:02d}",
-                "name": r["project_name"],
-                "bureau": r["regional_bureau"],
-                "meti_region": region,
-                "slot": r["slot_in_bureau_count"],
-                "pref_code": code,
-                "prefecture_basis": basis,
-                "year": 2007 if added else 2006,
-                "year_basis": "FY2007 addition" if added else "listed for phase II (FY2006-2010)",
-                "lat": None, "lon": None,
-                "location_basis": "none: area programme (prefecture list)",
-                "sources": r["sources"],
-                "note": r["note"] if isinstance(r["note"], str) else "",
-            })
-    missing.append({"what": "count of projects", "reason": "sources give 17 (start of phase II), 18 (Dec 2007, "
-                    "FY2009) or 19; unresolved (shared lists PROVENANCE section 11)"})
+            rows.append(
+                {
+                    "site_id": f"M{n:02d}",
+                    "name": r["project_name"],
+                    "bureau": r["regional_bureau"],
+                    "meti_region": region,
+                    "slot": r["slot_in_bureau_count"],
+                    "pref_code": code,
+                    "prefecture_basis": basis,
+                    "year": 2007 if added else 2006,
+                    "year_basis": "FY2007 addition"
+                    if added
+                    else "listed for phase II (FY2006-2010)",
+                    "lat": None,
+                    "lon": None,
+                    "location_basis": "none: area programme (prefecture list)",
+                    "sources": r["sources"],
+                    "note": r["note"] if isinstance(r["note"], str) else "",
+                }
+            )
+    missing.append(
+        {
+            "what": "count of projects",
+            "reason": "sources give 17 (start of phase II), 18 (Dec 2007, "
+            "FY2009) or 19; unresolved (shared lists PROVENANCE section 11)",
+        }
+    )
     return pd.DataFrame(rows), missing
 
 
@@ -173,35 +239,53 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     for _, r in raw.iterrows():
         area = str(r["area_name"])
         if area.startswith(("NOT FOUND", "REMAINING")):
-            missing.append({"what": f"{r['programme']} phase {r['phase']}: {area}",
-                            "reason": "NOT FOUND in the sources consulted; " + str(r["note"])[:300]})
+            missing.append(
+                {
+                    "what": f"{r['programme']} phase {r['phase']}: {area}",
+                    "reason": "NOT FOUND in the sources consulted; " + str(r["note"])[:300],
+                }
+            )
             continue
         n += 1
         codes = codes_in(str(r["prefecture_or_proposer"]))
         assert codes, r["prefecture_or_proposer"]
         theme = str(r["cluster_or_theme"])
         if theme.startswith("NOT FOUND"):
-            missing.append({"what": f"{r['programme']} phase {r['phase']} {area}: cluster name",
-                            "reason": theme})
+            missing.append(
+                {
+                    "what": f"{r['programme']} phase {r['phase']} {area}: cluster name",
+                    "reason": theme,
+                }
+            )
         year_m = re.search(r"FY(\d{4})", str(r["start_fy"]))
         for code in codes:
-            rows.append({
-                "site_id": f"K{n:02d}",
-                "programme": r["programme"],
-                "phase": r["phase"],
-                "name": area,
-                "cluster": None if theme.startswith("NOT FOUND") else theme,
-                "pref_code": code,
-                "prefecture_basis": "from the source's prefecture/proposer field: " + str(r["prefecture_or_proposer"]),
-                "year": int(year_m.group(1)) if year_m else None,
-                "year_basis": str(r["start_fy"]) if isinstance(r["start_fy"], str) else "start year not stated",
-                "lat": None, "lon": None,
-                "location_basis": "none: area programme (prefecture list)",
-                "sources": r["source"],
-                "note": r["note"] if isinstance(r["note"], str) else "",
-            })
-    missing.append({"what": "Knowledge Cluster phase I: 7 of 18 areas; City Area: full list",
-                    "reason": "no source listing them was reachable (shared lists PROVENANCE section 11)"})
+            rows.append(
+                {
+                    "site_id": f"K{n:02d}",
+                    "programme": r["programme"],
+                    "phase": r["phase"],
+                    "name": area,
+                    "cluster": None if theme.startswith("NOT FOUND") else theme,
+                    "pref_code": code,
+                    "prefecture_basis": "from the source's prefecture/proposer field: "
+                    + str(r["prefecture_or_proposer"]),
+                    "year": int(year_m.group(1)) if year_m else None,
+                    "year_basis": str(r["start_fy"])
+                    if isinstance(r["start_fy"], str)
+                    else "start year not stated",
+                    "lat": None,
+                    "lon": None,
+                    "location_basis": "none: area programme (prefecture list)",
+                    "sources": r["source"],
+                    "note": r["note"] if isinstance(r["note"], str) else "",
+                }
+            )
+    missing.append(
+        {
+            "what": "Knowledge Cluster phase I: 7 of 18 areas; City Area: full list",
+            "reason": "no source listing them was reachable (shared lists PROVENANCE section 11)",
+        }
+    )
     return pd.DataFrame(rows), missing
 
 
@@ -210,19 +294,24 @@ def tsukuba() -> pd.DataFrame:
     poly = muni[muni["N03_007"] == "08220"]
     assert len(poly) == 1 and poly["N03_004"].iloc[0] == "つくば市"
     pt = poly.geometry.representative_point().iloc[0]
-    return pd.DataFrame([{
-        "site_id": "S01",
-        "name": "筑波研究学園都市 (Tsukuba Science City)",
-        "municipality_code": "08220",
-        "pref_code": "08",
-        "year": 1964,
-        "year_basis": "decided in 1964, per the study (D. W. Edgington), as summarised in shared/MISSION.md",
-        "lat": round(pt.y, 6), "lon": round(pt.x, 6),
-        "location_basis": "representative point (shapely representative_point) of the つくば市 polygon, "
-                          "MLIT 国土数値情報 N03 2021-01-01 via smartnews-smri/japan-topography "
-                          "(municipalities_designated_city_s0010.topojson)",
-        "sources": "Edgington (the study); MLIT N03 2021",
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "site_id": "S01",
+                "name": "筑波研究学園都市 (Tsukuba Science City)",
+                "municipality_code": "08220",
+                "pref_code": "08",
+                "year": 1964,
+                "year_basis": "decided in 1964, per the study (D. W. Edgington), as summarised in shared/MISSION.md",
+                "lat": round(pt.y, 6),
+                "lon": round(pt.x, 6),
+                "location_basis": "representative point (shapely representative_point) of the つくば市 polygon, "
+                "MLIT 国土数値情報 N03 2021-01-01 via smartnews-smri/japan-topography "
+                "(municipalities_designated_city_s0010.topojson)",
+                "sources": "Edgington (the study); MLIT N03 2021",
+            }
+        ]
+    )
 
 
 def main() -> None:
@@ -232,56 +321,96 @@ def main() -> None:
     mex, mex_missing = mext_clusters()
     tsu = tsukuba()
     specs = {
-        "sites_universities": ("universities.csv", uni, uni_missing,
-                               "Imperial universities (9) and the eight Number Schools (ナンバースクール)",
-                               "compiled from encyclopaedia and history pages (shared lists universities.csv)",
-                               "1886-1939", ["universities.csv", "prefectural_offices.csv"]),
-        "sites_technopolis": ("technopolis.csv", tec, tec_missing,
-                              "The 26 Technopolis areas (高度技術工業集積地域開発促進法, 1983), one row per area and prefecture",
-                              "MITI Technopolis programme; names from ja.wikipedia mirrors and kotobank 日本大百科全書",
-                              "1984-1989 (15 of 26 designation years found)", ["technopolis.csv"]),
-        "sites_meti_clusters": ("meti_clusters.csv", met, met_missing,
-                                "METI Industrial Cluster projects (産業クラスター計画), phase II, one row per project and prefecture",
-                                "METI regional bureaux; project names from j-net21, AIST, RIETI, kotobank and others",
-                                "FY2006 (phase II) and FY2007 additions", ["meti_clusters.csv", "region_schemes.csv"]),
-        "sites_mext_clusters": ("mext_clusters.csv", mex, mex_missing,
-                                "MEXT Knowledge Cluster Initiative (知的クラスター創成事業) phases I-II and City Areas (partial), "
-                                "one row per area and prefecture",
-                                "MEXT press releases and participating bodies' pages",
-                                "FY2002-FY2009", ["mext_clusters.csv"]),
-        "sites_tsukuba": ("tsukuba.csv", tsu, [],
-                          "Tsukuba Science City (筑波研究学園都市)",
-                          "the study; MLIT N03 2021 for the point", "1964", []),
+        "sites_universities": (
+            "universities.csv",
+            uni,
+            uni_missing,
+            "Imperial universities (9) and the eight Number Schools (ナンバースクール)",
+            "compiled from encyclopaedia and history pages (shared lists universities.csv)",
+            "1886-1939",
+            ["universities.csv", "prefectural_offices.csv"],
+        ),
+        "sites_technopolis": (
+            "technopolis.csv",
+            tec,
+            tec_missing,
+            "The 26 Technopolis areas (高度技術工業集積地域開発促進法, 1983), one row per area and prefecture",
+            "MITI Technopolis programme; names from ja.wikipedia mirrors and kotobank 日本大百科全書",
+            "1984-1989 (15 of 26 designation years found)",
+            ["technopolis.csv"],
+        ),
+        "sites_meti_clusters": (
+            "meti_clusters.csv",
+            met,
+            met_missing,
+            "METI Industrial Cluster projects (産業クラスター計画), phase II, one row per project and prefecture",
+            "METI regional bureaux; project names from j-net21, AIST, RIETI, kotobank and others",
+            "FY2006 (phase II) and FY2007 additions",
+            ["meti_clusters.csv", "region_schemes.csv"],
+        ),
+        "sites_mext_clusters": (
+            "mext_clusters.csv",
+            mex,
+            mex_missing,
+            "MEXT Knowledge Cluster Initiative (知的クラスター創成事業) phases I-II and City Areas (partial), "
+            "one row per area and prefecture",
+            "MEXT press releases and participating bodies' pages",
+            "FY2002-FY2009",
+            ["mext_clusters.csv"],
+        ),
+        "sites_tsukuba": (
+            "tsukuba.csv",
+            tsu,
+            [],
+            "Tsukuba Science City (筑波研究学園都市)",
+            "the study; MLIT N03 2021 for the point",
+            "1964",
+            [],
+        ),
     }
     entries = []
     for name, (fname, df, missing, title, publisher, vintage, inputs) in specs.items():
         path = OUT / fname
         write_csv(path, df)
-        entries.append({
-            "name": name, "path": f"sites/{fname}", "kind": "sites", "format": "csv",
-            "title": title, "publisher": publisher,
-            "source_table": "see the per-row `sources` column",
-            "url": None,
-            "copy": {"repository": "shared lists (compiled from stored public pages)",
-                     "path": "; ".join(f"lists/{i}" for i in inputs) or "boundaries/n03-2021",
-                     "commit": None,
-                     "sha256": {i: sha256(LISTS / i) for i in inputs if (LISTS / i).is_file()}},
-            "vintage": vintage,
-            "licence": "facts (names, years, prefectures) compiled from public sources; coordinates: "
-                       "dataofjapan/land (offices) or MLIT N03 (credit MLIT, data edited)",
-            "attribution": "Coordinates: dataofjapan/land; 国土数値情報（行政区域データ）（国土交通省）を加工して作成",
-            "crs": "EPSG:4326 (lat/lon columns)",
-            "units": {"lat": "degrees", "lon": "degrees"},
-            "definitions": {
-                "pref_code": "JIS X 0401 code; missing only for sites outside present-day Japan",
-                "year": "year of founding / designation / selection; missing where not found (see year_basis)",
-                "location_basis": "where the coordinates come from, or why there are none",
-                "site_id": "one id per site; area programmes repeat it on one row per prefecture",
-            },
-            "rows": len(df), "columns": list(df.columns), "sha256": sha256(path),
-            "build": BUILD, "build_env": build_env("pandas", "geopandas", "shapely"),
-            "build_inputs": LISTS_NOTE, "missing": missing,
-        })
+        entries.append(
+            {
+                "name": name,
+                "path": f"sites/{fname}",
+                "kind": "sites",
+                "format": "csv",
+                "title": title,
+                "publisher": publisher,
+                "source_table": "see the per-row `sources` column",
+                "url": None,
+                "copy": N03_COPY
+                if name == "sites_tsukuba"
+                else {
+                    "repository": "shared lists (compiled from stored public pages)",
+                    "path": "; ".join(f"lists/{i}" for i in inputs),
+                    "commit": None,
+                    "sha256": {i: sha256(LISTS / i) for i in inputs if (LISTS / i).is_file()},
+                },
+                "vintage": vintage,
+                "licence": "facts (names, years, prefectures) compiled from public sources; coordinates: "
+                "dataofjapan/land (offices) or MLIT N03 (credit MLIT, data edited)",
+                "attribution": "Coordinates: dataofjapan/land; 国土数値情報（行政区域データ）（国土交通省）を加工して作成",
+                "crs": "EPSG:4326 (lat/lon columns)",
+                "units": {"lat": "degrees", "lon": "degrees"},
+                "definitions": {
+                    "pref_code": "JIS X 0401 code; missing only for sites outside present-day Japan",
+                    "year": "year of founding / designation / selection; missing where not found (see year_basis)",
+                    "location_basis": "where the coordinates come from, or why there are none",
+                    "site_id": "one id per site; area programmes repeat it on one row per prefecture",
+                },
+                "rows": len(df),
+                "columns": list(df.columns),
+                "sha256": sha256(path),
+                "build": BUILD,
+                "build_env": build_env("pandas", "geopandas", "shapely"),
+                "build_inputs": LISTS_NOTE,
+                "missing": missing,
+            }
+        )
     upsert(entries)
 
 

@@ -76,7 +76,7 @@ def test_prefecture_table_is_a_copy() -> None:
         ("Tohkyo", "13"),
         ("Kouchi", "39"),
         ("Ooita", "44"),
-        ("Hokkaidou", "01"),
+        ("Hokkaidou", "01"), ("01 北海道", "01"), ("13000_東京都", "13"), ("28 Hyogo", "28"),
         ("  Mie  ", "24"),
         ("ＴＯＫＹＯ", "13"),
         ("Tōkyō-to", "13"),
@@ -105,6 +105,7 @@ def test_check_digit_matches_published_codes() -> None:
         (True, "unknown prefecture True"),
         ("", "unknown prefecture ''"),
         (2.5, "unknown prefecture 2.5"),
+        ("01 東京都", "unknown prefecture '01 東京都'"),
         (object, "unknown prefecture"),
     ],
 )

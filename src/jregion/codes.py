@@ -5,6 +5,7 @@
 
 - integers 1..47 (and integral floats), ``"1"``, ``"01"``, ``"JP-01"``, ``"JP01"``;
 - prefecture-level local-government codes ``"01000"`` and ``"010006"`` (check digit verified);
+- e-Stat area labels, a code followed by the name (``"01 北海道"``, ``"13000_東京都"``);
 - kanji with or without suffix (``"兵庫県"``, ``"兵庫"``), hiragana or katakana
   (``"ひょうご"``, ``"ヒョウゴケン"``);
 - romaji with or without macrons and with common suffixes (``"Hyōgo"``, ``"Hyogo-ken"``,
@@ -148,6 +149,11 @@ def _parse(value: object) -> str | None:
     table = _lookup()
     if s in table:
         return table[s]
+    m = re.fullmatch(r"(\d{2}|\d{5,6})(\D.*)", s)
+    if m:
+        # e-Stat area labels such as "01 北海道" or "13000 東京都": code and name must agree
+        by_code, by_name = _from_digits(m.group(1)), _parse(m.group(2))
+        return by_code if by_code is not None and by_code == by_name else None
     folded = _fold_romaji(s)
     if folded.isascii():
         if folded in table:

@@ -22,9 +22,11 @@ __all__ = [
     "DisconnectedGraphWarning",
     "DuplicateKeyError",
     "EncodingError",
+    "FormulaError",
     "GeometryError",
     "JRegionError",
     "JRegionWarning",
+    "LayoutError",
     "MissingDependencyError",
     "MissingValueError",
     "SchemeError",
@@ -56,6 +58,14 @@ class MissingValueError(JRegionError, ValueError):
 
 class SchemeError(JRegionError, ValueError):
     """A region scheme is unknown or does not cover the codes given."""
+
+
+class FormulaError(JRegionError, ValueError):
+    """A regression formula cannot be read, or names columns that cannot be used."""
+
+
+class LayoutError(JRegionError, ValueError):
+    """A user file is not in a layout the reader understands (the message says why)."""
 
 
 class CRSError(JRegionError, ValueError):

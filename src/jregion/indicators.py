@@ -32,38 +32,54 @@ IndicatorName = Literal[
 class _Spec:
     dataset: str
     index: tuple[str, ...]
-    dtypes: tuple[tuple[str, str], ...]
+    dtypes: tuple[tuple[str, Literal["Int64", "float64"]], ...]
     description: str
+    drop: tuple[str, ...] = ()
 
 
 _SPECS: dict[str, _Spec] = {
     "manufacturing": _Spec(
-        "manufacturing_census", ("pref_code", "year"),
-        (("establishments", "Int64"), ("persons_employed", "Int64"), ("wages_myen", "Int64"),
-         ("raw_materials_myen", "Int64"), ("shipments_myen", "Int64")),
+        "manufacturing_census",
+        ("pref_code", "year"),
+        (
+            ("establishments", "Int64"),
+            ("persons_employed", "Int64"),
+            ("wages_myen", "Int64"),
+            ("raw_materials_myen", "Int64"),
+            ("shipments_myen", "Int64"),
+        ),
         "Census of Manufacture, 4+ persons, 2000-2020",
     ),
     "population": _Spec(
-        "population_census", ("pref_code", "year"),
+        "population_census",
+        ("pref_code", "year"),
         (("population", "Int64"), ("male", "Int64"), ("female", "Int64")),
         "Population census, 1920-2015",
     ),
     "population_national": _Spec(
-        "population_census_national", ("year",),
+        "population_census_national",
+        ("year",),
         (("population", "Int64"), ("male", "Int64"), ("female", "Int64")),
         "Population census, national total row, 1920-2015",
     ),
     "area": _Spec(
-        "area_gsi", ("pref_code",),
+        "area_gsi",
+        ("pref_code",),
         (("area_km2", "float64"), ("area_km2_2015_crosscheck", "float64")),
         "GSI prefecture areas (published 2019)",
+        drop=("name_en",),  # names are in prefecture_table(); a name column would clash in joins
     ),
     "rd_gdp": _Spec(
-        "rd_gdp", ("economy", "year"), (("gerd_pct_gdp", "float64"),),
+        "rd_gdp",
+        ("economy", "year"),
+        (("gerd_pct_gdp", "float64"),),
         "GERD as % of GDP, 8 economies, 1995-2005 (OECD MSTI 2019/1)",
     ),
     "frameworks": _Spec(
-        "study_table1", (), (), "The study's Table 1: frameworks 1995-2006",
+        "study_table1",
+        (),
+        (),
+        "The study's Table 1: frameworks 1995-2006",
     ),
 }
 assert set(_SPECS) == set(get_args(IndicatorName))
@@ -81,14 +97,32 @@ def _plain(value: Any) -> Any:
 @functools.cache
 def _read(name: str) -> pd.DataFrame:
     spec = _SPECS[name]
-    str_cols = {c: str for c in ("pref_code", "economy", "copies", "withheld", "threshold",
-                                  "annotation", "name_en", "source_row_id", "framework")}
-    df = pd.read_csv(path_of(spec.dataset), dtype=str_cols, keep_default_na=False,
-                     na_values={c: [""] for c, _ in spec.dtypes}, encoding="utf-8")
+    str_cols = {
+        c: str
+        for c in (
+            "pref_code",
+            "economy",
+            "copies",
+            "withheld",
+            "threshold",
+            "annotation",
+            "name_en",
+            "source_row_id",
+            "framework",
+        )
+    }
+    df = pd.read_csv(
+        path_of(spec.dataset),
+        dtype=str_cols,
+        keep_default_na=False,
+        na_values={c: [""] for c, _ in spec.dtypes},
+        encoding="utf-8",
+    )
     for col, dtype in spec.dtypes:
         df[col] = df[col].astype(dtype)
     if "year" in df.columns:
         df["year"] = df["year"].astype("int64")
+    df = df.drop(columns=list(spec.drop))
     if spec.index:
         df = df.set_index(list(spec.index)).sort_index()
     return df
@@ -143,7 +177,9 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
         if isinstance(year, bool) or not isinstance(year, int):
             raise TypeError(f"year must be an int, got {type(year).__name__}")
         if name == "area":
-            raise ValueError("'area' has a single vintage; call load_indicator('area') without year")
+            raise ValueError(
+                "'area' has a single vintage; call load_indicator('area') without year"
+            )
         years = sorted(
             set(df.index.get_level_values("year") if "year" in spec.index else df["year"])
         )
@@ -152,23 +188,28 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
                 f"{name!r} has no year {year}; available: {', '.join(str(y) for y in years)}"
             )
         if "year" in spec.index:
-            df = df.xs(year, level="year") if len(spec.index) > 1 else df.loc[[year]]
+            picked = df.xs(year, level="year") if len(spec.index) > 1 else df.loc[[year]]
+            df = picked if isinstance(picked, pd.DataFrame) else picked.to_frame().T
         else:
             df = df[df["year"] == year]
     info = _plain(dataset_info(spec.dataset))
-    df.attrs = json.loads(json.dumps({
-        "dataset": spec.dataset,
-        "title": info.get("title"),
-        "source": f"{info.get('publisher')}: {info.get('source_table')}",
-        "copy": info.get("copy"),
-        "units": info.get("units", {}),
-        "vintage": info.get("vintage"),
-        "definitions": info.get("definitions", {}),
-        "licence": info.get("licence"),
-        "attribution": info.get("attribution"),
-        "missing": info.get("missing", []),
-        "year": year,
-    }))
+    df.attrs = json.loads(
+        json.dumps(
+            {
+                "dataset": spec.dataset,
+                "title": info.get("title"),
+                "source": f"{info.get('publisher')}: {info.get('source_table')}",
+                "copy": info.get("copy"),
+                "units": info.get("units", {}),
+                "vintage": info.get("vintage"),
+                "definitions": info.get("definitions", {}),
+                "licence": info.get("licence"),
+                "attribution": info.get("attribution"),
+                "missing": info.get("missing", []),
+                "year": year,
+            }
+        )
+    )
     return df
 
 
@@ -198,12 +239,14 @@ def list_indicators() -> pd.DataFrame:
         else:
             ys = pd.Index([])
         info = dataset_info(spec.dataset)
-        rows.append({
-            "name": name,
-            "dataset": spec.dataset,
-            "title": info.get("title"),
-            "index": ", ".join(spec.index) or "row number",
-            "years": f"{ys.min()}-{ys.max()}" if len(ys) else "",
-            "units": "; ".join(f"{k}: {v}" for k, v in dict(info.get("units", {})).items()),
-        })
+        rows.append(
+            {
+                "name": name,
+                "dataset": spec.dataset,
+                "title": info.get("title"),
+                "index": ", ".join(spec.index) or "row number",
+                "years": f"{ys.min()}-{ys.max()}" if len(ys) else "",
+                "units": "; ".join(f"{k}: {v}" for k, v in dict(info.get("units", {})).items()),
+            }
+        )
     return pd.DataFrame(rows).set_index("name")

@@ -81,14 +81,18 @@ def load_sites(program: SiteProgram) -> gpd.GeoDataFrame:
     geometry[~has_point] = None
     out = gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geometry, crs="EPSG:4326")
     info = _plain(dataset_info(dataset))
-    out.attrs = json.loads(json.dumps({
-        "dataset": dataset,
-        "title": info.get("title"),
-        "source": info.get("publisher"),
-        "vintage": info.get("vintage"),
-        "definitions": info.get("definitions", {}),
-        "licence": info.get("licence"),
-        "attribution": info.get("attribution"),
-        "missing": info.get("missing", []),
-    }))
+    out.attrs = json.loads(
+        json.dumps(
+            {
+                "dataset": dataset,
+                "title": info.get("title"),
+                "source": info.get("publisher"),
+                "vintage": info.get("vintage"),
+                "definitions": info.get("definitions", {}),
+                "licence": info.get("licence"),
+                "attribution": info.get("attribution"),
+                "missing": info.get("missing", []),
+            }
+        )
+    )
     return out

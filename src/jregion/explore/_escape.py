@@ -68,7 +68,7 @@ def js_literal(value: object) -> str:
     Returns
     -------
     str
-        JSON text in which ``<``, ``>``, ``&``, ``'`` and the Unicode line
+        Compact JSON text in which ``<``, ``>``, ``&``, ``'`` and the Unicode line
         separators are written as ``\uXXXX`` escapes.
 
     Examples
@@ -76,4 +76,5 @@ def js_literal(value: object) -> str:
     >>> print(js_literal("</script><b>"))
     "\u003c/script\u003e\u003cb\u003e"
     """
-    return json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_JS_UNSAFE)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.translate(_JS_UNSAFE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -12,12 +13,13 @@ import pandas as pd
 
 from jregion._optional import import_optional
 from jregion.errors import CRSError, DuplicateKeyError, GeometryError
-from jregion.explore._escape import escape_html
+from jregion.explore._escape import escape_html, js_literal
 from jregion.explore._html import LEAFLET_CSS_CDN, LEAFLET_JS_CDN
 
 __all__ = [
     "add_geojson_layer",
     "check_frame",
+    "check_map",
     "class_colors",
     "feature_collection",
     "format_value",
@@ -70,6 +72,15 @@ def check_frame(gdf: Any, *, what: str, points: bool = False) -> Any:
     return gdf.to_crs("EPSG:4326")
 
 
+def check_map(m: Any) -> None:
+    """Raise TypeError unless ``m`` is None or a ``folium.Map``."""
+    if m is None:
+        return
+    folium = import_optional("folium")
+    if not isinstance(m, folium.Map):
+        raise TypeError(f"m must be a folium.Map (or None for a new map), got {type(m).__name__}")
+
+
 def names_of(gdf: Any) -> tuple[list[str], list[str]]:
     """English and Japanese display names of each row.
 
@@ -103,13 +114,13 @@ def format_value(value: float, *, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def tooltip_html(name_en: str, name_ja: str, rows: Sequence[tuple[str, str]]) -> str:
-    """Tooltip HTML: the names as a heading, then ``label: value`` rows; all escaped."""
+def tooltip_html(name_en: str, name_ja: str, lines: Sequence[str]) -> str:
+    """Tooltip HTML: the names as a heading, then one line each; all text escaped."""
     head = f"<b>{escape_html(name_en)}</b>"
     if name_ja:
         head += f" <span lang='ja'>{escape_html(name_ja)}</span>"
-    body = "".join(f"<br>{escape_html(label)}: {escape_html(value)}" for label, value in rows)
-    return f"<div class='jregion-tooltip'>{head}{body}</div>"
+    body = "".join(f"<br>{escape_html(line)}" for line in lines)
+    return f"<div class='jregion-tip'>{head}{body}</div>"
 
 
 def class_colors(cmap: str, k: int) -> list[str]:
@@ -130,9 +141,7 @@ def class_colors(cmap: str, k: int) -> list[str]:
     return [str(colors.to_hex(cm(s))) for s in steps]
 
 
-def feature_collection(
-    gdf: Any, tooltips: Sequence[str], extra: Mapping[str, Sequence[Any]] | None = None
-) -> dict[str, Any]:
+def feature_collection(gdf: Any, tooltips: Sequence[str]) -> dict[str, Any]:
     """GeoJSON of ``gdf`` with ids from the index and only the tooltip as a property.
 
     Coordinates are rounded to 5 decimals (about 1 m), plenty for a web map.
@@ -142,19 +151,23 @@ def feature_collection(
     texts = shapely.to_geojson(geoms)
     features = []
     for i, (key, text) in enumerate(zip(gdf.index, texts, strict=True)):
-        props: dict[str, Any] = {"tooltip": tooltips[i]}
-        for name, values in (extra or {}).items():
-            props[name] = values[i]
         features.append(
-            {"type": "Feature", "id": str(key), "properties": props, "geometry": json.loads(text)}
+            {
+                "type": "Feature",
+                "id": str(key),
+                "properties": {"tooltip": tooltips[i]},
+                "geometry": json.loads(text),
+            }
         )
     return {"type": "FeatureCollection", "features": features}
 
 
 def new_map(*, tiles: str | None, bounds: Sequence[float] | None) -> Any:
-    """A Leaflet-only ``folium.Map`` (no jQuery/Bootstrap), fitted to ``bounds``."""
+    """Make a Leaflet-only ``folium.Map`` (no jQuery/Bootstrap), fitted to ``bounds``."""
     folium = import_optional("folium")
-    m = folium.Map(location=[36.5, 137.0], zoom_start=5, tiles=None, control_scale=True)
+    m = folium.Map(
+        location=[36.5, 137.0], zoom_start=5, tiles=None, control_scale=True, zoom_snap=0.25
+    )
     # Instance attributes shadow Folium's class lists: our maps need Leaflet only.
     m.default_js = [("leaflet", LEAFLET_JS_CDN)]
     m.default_css = [("leaflet_css", LEAFLET_CSS_CDN)]
@@ -186,28 +199,75 @@ def add_geojson_layer(
     styles: Mapping[str, Mapping[str, Any]],
     show: bool,
     attribution: str,
-    marker: Any = None,
+    radius: float | None = None,
 ) -> Any:
-    """Add one GeoJSON overlay with per-feature styles, a hover highlight and tooltips."""
-    folium = import_optional("folium")
-    options: dict[str, Any] = {}
-    if attribution:
-        options["attribution"] = escape_html(attribution)
-    style_of = dict(styles)
-    layer = folium.GeoJson(
-        data,
+    """Add one GeoJSON overlay with per-feature styles, a hover highlight and tooltips.
+
+    Each feature's ``properties`` must hold ``tooltip`` (escaped HTML); its
+    style is taken from ``styles[feature id]``. Points become circle markers
+    of ``radius`` pixels. The GeoJSON is embedded as compact JSON that is safe
+    inside an inline script.
+    """
+    features = [
+        {**f, "properties": {**f["properties"], "style": dict(styles[f["id"]])}}
+        for f in data["features"]
+    ]
+    layer = _geojson_class()(
         name=escape_html(name),
-        overlay=True,
-        control=True,
         show=show,
-        style_function=lambda f: dict(style_of[f["id"]]),
-        highlight_function=lambda f: {"weight": 2.5, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        marker=marker,
-        **options,
+        data_js=js_literal({"type": "FeatureCollection", "features": features}),
+        attribution_js=js_literal(escape_html(attribution)),
+        radius_js=js_literal(radius),
     )
     layer.add_to(m)
     return layer
+
+
+@functools.cache
+def _geojson_class() -> Any:
+    """Build the layer element class on first use (folium is imported lazily)."""
+    folium_map = import_optional("folium.map")
+    jinja2 = import_optional("jinja2")
+
+    class _GeoJsonLayer(folium_map.Layer):  # type: ignore[misc,name-defined]
+        _template = jinja2.Template(
+            """
+            {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.geoJson(null, {
+                attribution: {{ this.attribution_js }},
+                style: function (feature) { return feature.properties.style; },
+                pointToLayer: function (feature, latlng) {
+                    return L.circleMarker(latlng, {radius: {{ this.radius_js }} || 5});
+                },
+                onEachFeature: function (feature, layer) {
+                    layer.bindTooltip(feature.properties.tooltip,
+                                      {sticky: true, className: "jregion-tooltip"});
+                    layer.on({
+                        mouseover: function (e) {
+                            e.target.setStyle({weight: 2.5, color: "#000000"});
+                            if (e.target.bringToFront) { e.target.bringToFront(); }
+                        },
+                        mouseout: function (e) {
+                            {{ this.get_name() }}.resetStyle(e.target);
+                        }
+                    });
+                }
+            });
+            {{ this.get_name() }}.addData({{ this.data_js }});
+            {% endmacro %}
+            """
+        )
+
+        def __init__(
+            self, *, name: str, show: bool, data_js: str, attribution_js: str, radius_js: str
+        ) -> None:
+            super().__init__(name=name, overlay=True, control=True, show=show)
+            self._name = "JRegionGeoJson"
+            self.data_js = data_js
+            self.attribution_js = attribution_js
+            self.radius_js = radius_js
+
+    return _GeoJsonLayer
 
 
 def refresh_layer_control(m: Any) -> None:

@@ -38,7 +38,7 @@ def legend_html(title: str, entries: Sequence[LegendEntry]) -> str:
     Parameters
     ----------
     title : str
-        Heading of the legend (from data: escaped).
+        Heading of the legend (from data: escaped); ``""`` for none.
     entries : Sequence[LegendEntry]
         Rows in display order.
 
@@ -53,7 +53,11 @@ def legend_html(title: str, entries: Sequence[LegendEntry]) -> str:
     >>> "&lt;b&gt;" in html, "No data (2)" in html
     (True, True)
     """
-    rows = [f'<div class="jregion-legend-title" style="font-weight:bold">{escape_html(title)}</div>']
+    rows = []
+    if title:
+        rows.append(
+            f'<div class="jregion-legend-title" style="font-weight:bold">{escape_html(title)}</div>'
+        )
     for entry in entries:
         box = _BOX.format(edge=escape_html(entry.edge), fill=escape_html(entry.color))
         rows.append(

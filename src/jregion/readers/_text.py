@@ -7,30 +7,31 @@ import io
 import os
 from collections.abc import Sequence
 
-from jregion.errors import EncodingError, JRegionError
+from jregion.errors import EncodingError, LayoutError
 
 __all__ = ["DEFAULT_ENCODINGS", "LayoutError", "decode_file", "read_rows"]
 
-#: Tried in this order: UTF-8 (with or without BOM), then CP932 (Windows Shift_JIS, a superset of Shift_JIS).
+#: Tried in this order: UTF-8 (with or without BOM), then CP932
+#: (Windows Shift_JIS, a superset of Shift_JIS).
 DEFAULT_ENCODINGS: tuple[str, ...] = ("utf-8-sig", "cp932")
-
-
-class LayoutError(JRegionError, ValueError):
-    """A user file is not in a layout the reader understands (the message says which it expected)."""
 
 
 def decode_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> tuple[str, str]:
     """Return the text of a file and the encoding that decoded it.
 
     ``encoding=None`` tries :data:`DEFAULT_ENCODINGS` in order (strict decoding, so a wrong
-    guess fails rather than producing mojibake).
+    guess fails rather than producing mojibake). Text with NUL characters counts as a
+    failure: CP932 decodes UTF-16 bytes without error, but no CSV holds NUL.
     """
-    raw = open(path, "rb").read()
+    with open(path, "rb") as fh:
+        raw = fh.read()
     tried: Sequence[str] = (encoding,) if encoding else DEFAULT_ENCODINGS
     for enc in tried:
         try:
             text = raw.decode(enc)
         except (UnicodeDecodeError, LookupError):
+            continue
+        if "\x00" in text:  # UTF-16/32 or binary bytes that a lenient codec let through
             continue
         return text.removeprefix("\ufeff"), enc
     raise EncodingError(

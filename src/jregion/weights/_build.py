@@ -12,7 +12,7 @@ from jregion.crs import EQUAL_AREA_CRS
 from jregion.errors import CRSError, DuplicateKeyError, GeometryError, UnmatchedKeyError
 from jregion.weights._links import FixedLink, japan_links
 
-__all__ = ["LINKS_ATTR", "build_weights", "graph_from_edges"]
+__all__ = ["INDEX_NAME_ATTR", "LINKS_ATTR", "build_weights", "graph_from_edges"]
 
 WeightsKind = Literal["queen", "rook", "knn", "distance_band", "kernel"]
 KernelName = Literal[
@@ -21,6 +21,8 @@ KernelName = Literal[
 
 #: Attribute of a Graph returned by build_weights that records its links and their status.
 LINKS_ATTR = "_jregion_links"
+#: Attribute that records the name of the GeoDataFrame's index (libpysal names it "focal").
+INDEX_NAME_ATTR = "_jregion_index_name"
 
 _KINDS = ("queen", "rook", "knn", "distance_band", "kernel")
 _KERNELS = ("gaussian", "triangular", "parabolic", "bisquare", "cosine", "boxcar", "exponential")
@@ -232,14 +234,17 @@ def build_weights(
     bandwidth : float, optional
         Kernel bandwidth in km, for ``kind="kernel"`` only.
     kernel : str, optional
-        Kernel function for ``kind="kernel"``; default ``"gaussian"``.
+        Kernel function for ``kind="kernel"``; default ``"gaussian"``. These are libpysal's
+        kernels of z = d / bandwidth (``"triangular"`` is 1 - z, ``"gaussian"`` is
+        exp(-z²/2) / sqrt(2 pi)); a unit is not its own neighbour.
     links : "japan", sequence of FixedLink, or None
         Fixed links to add as binary neighbours in both directions. ``"japan"`` adds
         :func:`japan_links` (prefecture ids; integer ids 1..47 are matched too; a link with a
         prefecture absent from ``gdf`` is skipped and reported). Your own list of
         :class:`FixedLink` must use ids of the index (or prefecture codes on a prefecture
         index). Links are refused with ``kind="kernel"``, whose weights are not binary.
-        Default None: no links. :func:`connectivity_report` lists what each link did.
+        Default None: no links. :func:`connectivity_report` lists what each link did. With
+        ``kind="knn"`` a linked unit has more than ``k`` neighbours.
 
     Returns
     -------
@@ -304,11 +309,12 @@ def build_weights(
             bandwidth=_positive("bandwidth", bandwidth, kind),
         )
     # Keep the caller's row order whatever the builder did.
-    adj = graph.adjacency
-    graph = graph_from_edges(
-        ids, adj.index.get_level_values("focal"), adj.index.get_level_values("neighbor"),
-        adj.to_numpy(dtype=float),
-    )
+    if not pd.Index(graph.unique_ids).equals(ids):
+        adj = graph.adjacency
+        graph = graph_from_edges(
+            ids, adj.index.get_level_values("focal"), adj.index.get_level_values("neighbor"),
+            adj.to_numpy(dtype=float),
+        )
     record: tuple[tuple[FixedLink, str, Hashable, Hashable], ...] = ()
     if links is not None:
         if isinstance(links, str):
@@ -325,4 +331,5 @@ def build_weights(
                 )
             graph, record = _add_links(graph, ids, list(links), preset=False)
     setattr(graph, LINKS_ATTR, record)
+    setattr(graph, INDEX_NAME_ATTR, ids.name)
     return graph

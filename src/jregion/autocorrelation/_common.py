@@ -1,0 +1,287 @@
+"""Shared plumbing of the autocorrelation statistics: alignment, weights, p-values, seeds.
+
+Every statistic aligns ``y`` to the graph's ids (a mismatch raises), reads the weights
+as a CSR matrix in the graph's order, applies the transformation itself, warns on a
+disconnected graph, and converts results back to the order of ``y``'s index.
+
+Conventions (stated once, used everywhere):
+
+* ``alternative="two-sided"``: normal p = 2 * (1 - Phi(|z|)); permutation
+  p = min(1, 2 * min(#sims >= obs + 1, #sims <= obs + 1) / (permutations + 1)).
+* ``"greater"`` / ``"less"``: one-sided in that direction (spdep's ``alternative``).
+* ``"folded"``: esda's and GeoDa's pseudo p-value, the smaller tail not doubled:
+  (min(#sims >= obs, #sims < obs) + 1) / (permutations + 1); normal p = 1 - Phi(|z|).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from jregion.errors import DuplicateKeyError, JRegionError, MissingValueError, UnmatchedKeyError
+
+if TYPE_CHECKING:
+    import scipy.sparse
+
+__all__ = [
+    "Alternative",
+    "ConstantValueError",
+    "Prepared",
+    "Seed",
+    "Transformation",
+    "make_rng",
+    "normal_p",
+    "permutation_p",
+    "prepare",
+]
+
+Alternative = Literal["two-sided", "greater", "less", "folded"]
+Transformation = Literal["r", "b", "o"]
+Seed = int | np.random.Generator | None
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+_ALTERNATIVES = ("two-sided", "greater", "less", "folded")
+_TRANSFORMATIONS = ("r", "b", "o")
+
+
+class ConstantValueError(JRegionError, ValueError):
+    """A variable has no variation (or no positive total), so the statistic is undefined."""
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """A variable and its weights, both in the graph's order, ready for a statistic.
+
+    ``w`` holds the off-diagonal weights (CSR, no stored zeros) and ``self_weight`` the
+    diagonal; ``order`` maps graph positions back to the rows of ``y`` so that
+    ``out[order] = result_in_graph_order`` is aligned to ``y``.
+    """
+
+    index: pd.Index
+    values: FloatArray
+    w: scipy.sparse.csr_array
+    self_weight: FloatArray
+    order: IntArray
+
+    @property
+    def n(self) -> int:
+        """Number of observations."""
+        return int(self.values.shape[0])
+
+    def to_input(self, arr: npt.ArrayLike, name: str) -> pd.Series:
+        """Return a graph-ordered array as a Series aligned to the input index."""
+        a = np.asarray(arr)
+        out = np.empty_like(a)
+        out[self.order] = a
+        return pd.Series(out, index=self.index, name=name)
+
+
+def check_options(
+    *, alternative: str, transformation: str, permutations: int
+) -> None:
+    """Validate the options shared by every statistic."""
+    if alternative not in _ALTERNATIVES:
+        raise ValueError(
+            f"alternative must be one of {_ALTERNATIVES}, got {alternative!r}"
+        )
+    if transformation not in _TRANSFORMATIONS:
+        raise ValueError(
+            f"transformation must be 'r' (row-standardised), 'b' (binary) or 'o' (the graph's "
+            f"own weights), got {transformation!r}"
+        )
+    if isinstance(permutations, bool) or not isinstance(permutations, int | np.integer):
+        raise TypeError(f"permutations must be an int, got {type(permutations).__name__}")
+    if permutations < 0:
+        raise ValueError(f"permutations must be >= 0 (0 skips them), got {permutations}")
+
+
+def _numeric(y: Any, what: str) -> pd.Series:
+    if not isinstance(y, pd.Series):
+        raise TypeError(
+            f"{what} must be a pandas Series indexed like the graph's ids, got "
+            f"{type(y).__name__}; select a column, e.g. df['value']"
+        )
+    if y.index.has_duplicates:
+        dup = y.index[y.index.duplicated()].unique()[:5].tolist()
+        raise DuplicateKeyError(f"{what} has duplicate index labels {dup}; one row per unit")
+    if y.dtype == bool or not pd.api.types.is_numeric_dtype(y.dtype):
+        raise TypeError(f"{what} must be numeric, got dtype {y.dtype}")
+    missing = y.isna()
+    if missing.any():
+        labels = y.index[missing.to_numpy()][:5].tolist()
+        raise MissingValueError(
+            f"{what} has {int(missing.sum())} missing value(s), e.g. at {labels}; drop those "
+            "units from both the data and the graph (graph.subgraph(ids)) or fill them explicitly"
+        )
+    return y
+
+
+def _weights(graph: Any, transformation: str, star: bool) -> tuple[Any, FloatArray]:
+    """CSR weights in the graph's order after the transformation, split from the diagonal."""
+    import scipy.sparse as sp
+
+    w = sp.csr_array(graph.sparse, dtype=np.float64, copy=True)
+    w.eliminate_zeros()
+    w.sort_indices()
+    diag = w.diagonal().astype(np.float64)
+    if diag.any() or star:
+        w = sp.csr_array(w - sp.diags_array(diag, format="csr"))
+        w.eliminate_zeros()
+        w.sort_indices()
+    if star:
+        diag = np.ones(w.shape[0], dtype=np.float64)
+    if transformation == "b":
+        w.data[:] = 1.0
+        diag = (diag != 0).astype(np.float64)
+    elif transformation == "r":
+        rows = np.asarray(w.sum(axis=1)).ravel() + diag
+        inv = np.divide(1.0, rows, out=np.zeros_like(rows), where=rows != 0)
+        counts = np.diff(w.indptr)
+        w.data *= np.repeat(inv, counts)
+        diag = diag * inv
+    return w, diag
+
+
+def _is_connected(w: Any) -> bool:
+    from scipy.sparse.csgraph import connected_components
+
+    if w.shape[0] == 0:
+        return True
+    if (np.diff(w.indptr) == 0).any():
+        return False
+    n_comp, _ = connected_components(w, directed=True, connection="weak")
+    return bool(n_comp == 1)
+
+
+def prepare(
+    y: Any,
+    graph: Any,
+    *,
+    transformation: str,
+    star: bool = False,
+    what: str = "y",
+    stacklevel: int = 4,
+) -> Prepared:
+    """Align ``y`` to ``graph``, transform the weights and warn on a disconnected graph.
+
+    Raises
+    ------
+    TypeError
+        If ``graph`` is not a :class:`libpysal.graph.Graph` or ``y`` not a numeric Series.
+    UnmatchedKeyError
+        If ``y``'s index and the graph's ids differ.
+    """
+    series = _numeric(y, what)
+    if not all(hasattr(graph, a) for a in ("unique_ids", "sparse", "adjacency")):
+        raise TypeError(
+            f"graph must be a libpysal.graph.Graph, got {type(graph).__name__}; build one with "
+            "jregion.weights.build_weights(gdf) or Graph.from_W(w) for a legacy W"
+        )
+    ids = pd.Index(graph.unique_ids)
+    if len(ids) != len(series) or not ids.isin(series.index).all():
+        only_y = series.index.difference(ids)[:5].tolist()
+        only_g = ids.difference(series.index)[:5].tolist()
+        raise UnmatchedKeyError(
+            f"{what}'s index does not match the graph's ids ({len(series)} vs {len(ids)} units; "
+            f"only in {what}: {only_y}; only in the graph: {only_g}); build the graph from the "
+            "same rows, or use graph.subgraph(ids) / y.loc[list(graph.unique_ids)]"
+        )
+    pos = series.index.get_indexer(ids)
+    values = series.to_numpy(dtype=np.float64)[pos]
+    w, diag = _weights(graph, transformation, star)
+    if not _is_connected(w):
+        from jregion.weights import check_connectivity
+
+        check_connectivity(graph, stacklevel=stacklevel)
+    return Prepared(
+        index=series.index, values=values, w=w, self_weight=diag, order=pos.astype(np.int64)
+    )
+
+
+def aligned(y: Any, prep: Prepared, what: str) -> FloatArray:
+    """Align a second variable to an already prepared one (same index set)."""
+    series = _numeric(y, what)
+    if len(series) != prep.n or not series.index.isin(prep.index).all():
+        raise UnmatchedKeyError(
+            f"{what}'s index does not match the first variable's index; pass Series with the "
+            "same labels"
+        )
+    by_label = series.reindex(prep.index).to_numpy(dtype=np.float64)
+    out = np.empty(prep.n, dtype=np.float64)
+    out[:] = by_label[prep.order]
+    return out
+
+
+def make_rng(seed: Seed) -> np.random.Generator:
+    """Make a numpy Generator from an int, a Generator (used as is) or None (fresh entropy)."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None or (isinstance(seed, int | np.integer) and not isinstance(seed, bool)):
+        return np.random.default_rng(seed)
+    raise TypeError(f"seed must be an int, a numpy Generator or None, got {type(seed).__name__}")
+
+
+def seed_label(seed: Seed) -> int | None:
+    """Return the seed as recorded in results: the int, or None for a Generator or entropy."""
+    return int(seed) if isinstance(seed, int | np.integer) else None
+
+
+def normal_sf(z: npt.ArrayLike) -> FloatArray:
+    """Upper tail of the standard normal, 1 - Phi(z)."""
+    from scipy.special import ndtr
+
+    return np.asarray(ndtr(-np.asarray(z, dtype=np.float64)), dtype=np.float64)
+
+
+def normal_p(z: npt.ArrayLike, alternative: str) -> FloatArray:
+    """Normal-approximation p-value of a standard deviate under ``alternative``."""
+    zz = np.asarray(z, dtype=np.float64)
+    if alternative == "two-sided":
+        return np.minimum(1.0, 2.0 * normal_sf(np.abs(zz)))
+    if alternative == "greater":
+        return normal_sf(zz)
+    if alternative == "less":
+        return normal_sf(-zz)
+    return normal_sf(np.abs(zz))
+
+
+def permutation_p(
+    n_ge: npt.ArrayLike, n_le: npt.ArrayLike, permutations: int, alternative: str
+) -> FloatArray:
+    """Pseudo p-value from the counts of simulations >= and <= the observed statistic."""
+    ge = np.asarray(n_ge, dtype=np.float64)
+    le = np.asarray(n_le, dtype=np.float64)
+    p1 = permutations + 1.0
+    if alternative == "greater":
+        return (ge + 1.0) / p1
+    if alternative == "less":
+        return (le + 1.0) / p1
+    if alternative == "two-sided":
+        return np.minimum(1.0, 2.0 * (np.minimum(ge, le) + 1.0) / p1)
+    below = permutations - ge
+    return (np.minimum(ge, below) + 1.0) / p1
+
+
+def weight_sums(w: Any, self_weight: FloatArray) -> tuple[float, float, float]:
+    """S0, S1 and S2 of the full weights matrix (off-diagonal plus diagonal)."""
+    import scipy.sparse as sp
+
+    full = sp.csr_array(w + sp.diags_array(self_weight, format="csr")) if self_weight.any() else w
+    s0 = float(full.sum())
+    sym = full + full.T
+    s1 = 0.5 * float((sym.multiply(sym)).sum())
+    rows = np.asarray(full.sum(axis=1)).ravel()
+    cols = np.asarray(full.sum(axis=0)).ravel()
+    s2 = float(((rows + cols) ** 2).sum())
+    return s0, s1, s2
+
+
+def ids_name(index: pd.Index) -> Hashable:
+    """Name of the input index, kept on every output."""
+    return index.name

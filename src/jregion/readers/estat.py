@@ -1,0 +1,370 @@
+"""Read e-Stat CSV downloads into one tidy table keyed by JIS code.
+
+Two layouts are understood:
+
+- ``ssds``: regional statistics (社会・人口統計体系, 都道府県・市区町村のすがた).
+  Optional metadata rows
+  (表題, 公開日) and a symbol legend on top, an optional code row, then a header such as
+  ``調査年 コード, 調査年, 地域 コード, 地域, /項目, A1101_総人口【人】, 注釈, ...``. Indicator
+  columns may be paired with 注釈 (note) columns. Code and note columns may be absent.
+- ``db_table``: statistical tables (FEH_*.csv). Optional metadata (統計名, 表番号, 表題) and legend,
+  then one or more header rows whose cell in the "/" column names a column dimension
+  (``/時間軸（年）``, ``/表章事項``, ``/年齢``); the last one names the row dimensions.
+
+Values keep their annotation: a cell holding a symbol (``***``, ``-``, ``X``, ``…``) gives a
+missing value and the symbol in ``annotation``, never a zero.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from jregion.codes import PREFECTURE_CODES, to_code
+from jregion.errors import UnknownCodeError
+from jregion.readers._text import LayoutError, decode_file, read_rows
+
+__all__ = ["TIDY_COLUMNS", "read_estat"]
+
+#: Columns of every table :func:`read_estat` returns
+#: (db_table adds its other dimensions after ``unit``).
+TIDY_COLUMNS: tuple[str, ...] = (
+    "area_code",
+    "pref_code",
+    "area_name",
+    "level",
+    "year",
+    "indicator_code",
+    "indicator",
+    "unit",
+    "value",
+    "annotation",
+    "note",
+)
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_SSDS_ITEM = re.compile(r"^(#?[A-Z][A-Z0-9]*)_(.*?)(?:【(.*)】)?$")
+_UNIT = re.compile(r"^(.*?)【(.*)】$")
+_YEAR = re.compile(r"(\d{4})")
+_CODE_NAME = re.compile(r"^(\d{2}|\d{5})\s+(.+)$")
+_PREF_SET = frozenset(PREFECTURE_CODES)
+
+
+@dataclass
+class _Area:
+    code: str | None
+    pref: str | None
+    name: str
+    level: str
+
+
+@dataclass
+class _Header:
+    k: int
+    start: int
+    end: int
+    meta: dict[str, str] = field(default_factory=dict)
+    symbols: dict[str, str] = field(default_factory=dict)
+
+
+def _value(cell: str) -> tuple[float, str]:
+    s = cell.replace(",", "").strip()
+    if _NUMBER.match(s):
+        return float(s), ""
+    return np.nan, cell.strip()
+
+
+def _area(code: str | None, name: str, *, row: int) -> _Area:
+    code = (code or "").strip() or None
+    name = name.strip()
+    if code is None:
+        m = _CODE_NAME.match(name)
+        if m:
+            code, name = m.group(1), m.group(2)
+    if code is not None:
+        if not code.isdigit() or len(code) not in (2, 5):
+            raise LayoutError(
+                f"row {row}: area code {code!r} is neither a 2-digit nor a 5-digit code"
+            )
+        pref = code[:2]
+        if code.strip("0") == "":
+            return _Area(code, None, name, "national")
+        if pref not in _PREF_SET:
+            raise UnknownCodeError(
+                f"row {row}: area code {code!r} ({name}) starts with no prefecture code"
+            )
+        level = "prefecture" if len(code) == 2 or code[2:] == "000" else "municipality"
+        return _Area(code, pref, name, level)
+    if name in ("全国", "全国計", "Japan"):
+        return _Area(None, None, name, "national")
+    try:
+        return _Area(None, to_code(name), name, "prefecture")
+    except UnknownCodeError:
+        pass
+    head = re.split(r"[\s\u3000]+", name, maxsplit=1)
+    if len(head) == 2:
+        try:
+            return _Area(None, to_code(head[0]), name, "municipality")
+        except UnknownCodeError:
+            pass
+    return _Area(None, None, name, "unresolved")
+
+
+def _find_header(rows: list[list[str]]) -> _Header:
+    if rows and rows[0] and rows[0][0] == "KEY_CODE":
+        raise LayoutError(
+            "this is an e-Stat mesh-statistics file (KEY_CODE, HTKSYORI...), not a regional or "
+            "statistical-table CSV; read_estat does not read mesh files"
+        )
+    end = -1
+    k = -1
+    for i, row in enumerate(rows):
+        slash = [j for j, c in enumerate(row) if c.startswith("/")]
+        if slash:
+            k, end = slash[0], i
+            # the last header row is followed by data (no "/" cell at k)
+            nxt = rows[i + 1] if i + 1 < len(rows) else []
+            if not (len(nxt) > k and nxt[k].startswith("/")):
+                break
+    if end < 0:
+        raise LayoutError(
+            "no header row with a '/' column (such as '/項目' or '/時間軸（年）') was found; "
+            "download the table from e-Stat as CSV with headers switched on"
+        )
+    start = end
+    while start > 0 and len(rows[start - 1]) > k and rows[start - 1][k].startswith("/"):
+        start -= 1
+    head = _Header(k=k, start=start, end=end)
+    for row in rows[:start]:
+        cells = [c for c in row if c]
+        if len(row) >= 2 and row[0].endswith(("：", ":")):
+            head.meta[row[0].rstrip("：:")] = " ".join(row[1:]).strip()
+        elif (len(cells) == 2 and len(row[0]) <= 4 and not re.search(r"\w", row[0])) or (
+            len(cells) == 2 and row[0] in ("X", "x")
+        ):
+            head.symbols[row[0]] = row[1]
+    return head
+
+
+def _is_ssds(header: list[str], k: int) -> bool:
+    items = [c for c in header[k + 1 :] if c and c != "注釈"]
+    return bool(items) and all(_SSDS_ITEM.match(c) for c in items)
+
+
+def _year(*cells: str | None) -> int | None:
+    for c in cells:
+        if c:
+            m = _YEAR.search(c)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def _records_ssds(rows: list[list[str]], h: _Header) -> list[dict[str, object]]:
+    header = rows[h.end]
+    col = {name: j for j, name in enumerate(header[: h.k])}
+    if "地域" not in col:
+        raise LayoutError(f"SSDS header has no '地域' column: {header[: h.k]}")
+    items = []
+    for j in range(h.k + 1, len(header)):
+        if header[j] and header[j] != "注釈":
+            m = _SSDS_ITEM.match(header[j])
+            assert m is not None
+            has_note = j + 1 < len(header) and header[j + 1] == "注釈"
+            items.append((j, m.group(1), m.group(2), m.group(3), j + 1 if has_note else None))
+    out: list[dict[str, object]] = []
+    for r, row in enumerate(rows[h.end + 1 :], start=h.end + 2):
+        if not any(row):
+            continue
+
+        def cell(name: str, row: list[str] = row) -> str | None:
+            j = col.get(name)
+            return row[j] if j is not None and j < len(row) else None
+
+        area = _area(cell("地域 コード"), cell("地域") or "", row=r)
+        year = _year(cell("調査年"), cell("調査年 コード"))
+        for j, code, name, unit, note_j in items:
+            value, symbol = _value(row[j] if j < len(row) else "")
+            note = row[note_j] if note_j is not None and note_j < len(row) else ""
+            out.append(
+                {
+                    "area_code": area.code,
+                    "pref_code": area.pref,
+                    "area_name": area.name,
+                    "level": area.level,
+                    "year": year,
+                    "indicator_code": code,
+                    "indicator": name,
+                    "unit": unit,
+                    "value": value,
+                    "annotation": symbol,
+                    "note": note,
+                }
+            )
+    return out
+
+
+_AREA_HINTS = ("地域", "都道府県", "全国", "市区町村", "area")
+
+
+def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, object]], list[str]]:
+    header = rows[h.end]
+    row_dims = [(j, name) for j, name in enumerate(header[: h.k]) if name]
+    col_rows = [(rows[i][h.k].lstrip("/").strip(), rows[i]) for i in range(h.start, h.end + 1)]
+    value_cols = [j for j in range(h.k + 1, len(header)) if header[j] and header[j] != "注釈"]
+    data = [(r, row) for r, row in enumerate(rows[h.end + 1 :], start=h.end + 2) if any(row)]
+    names = [n for _, n in row_dims] + [lab for lab, _ in col_rows]
+
+    def coldims(j: int) -> dict[str, str]:
+        return {lab: (row[j] if j < len(row) else "") for lab, row in col_rows}
+
+    def base(name: str) -> str:
+        return re.sub(r"\s*(補助)?コード$", "", name)
+
+    # the area dimension: a plain (not code) dimension whose values name prefectures
+    def score(name: str) -> int:
+        if base(name) != name:
+            return -1
+        if name in dict(col_rows):
+            vals = {coldims(j)[name] for j in value_cols}
+        else:
+            j = next(j for j, n in row_dims if n == name)
+            vals = {row[j] for _, row in data[:200] if j < len(row)}
+        hits = sum(_area(None, v, row=0).level in ("prefecture", "national") for v in vals if v)
+        return hits + (1 if any(h in name for h in _AREA_HINTS) and hits else 0)
+
+    scores = {n: score(n) for n in names}
+    area_dim = max(scores, key=lambda n: scores[n]) if scores else None
+    if area_dim is None or scores[area_dim] <= 0:
+        raise LayoutError(
+            f"no area dimension naming prefectures was found among {names}; "
+            "read_estat needs tables by prefecture (全国・都道府県) or municipality"
+        )
+    year_dim = next(
+        (n for n in names if base(n) == n and any(t in n for t in ("時間軸", "調査年", "年次"))),
+        None,
+    )
+    ind_dim = next((n for n in names if n in ("表章項目", "表章事項")), None)
+    used = {area_dim, f"{area_dim} コード", f"{area_dim} 補助コード"}
+    for d in (year_dim, ind_dim):
+        if d:
+            used |= {d, f"{d} コード", f"{d} 補助コード"}
+    extras = [n for n in names if n not in used]
+    out: list[dict[str, object]] = []
+    for r, row in data:
+        rd = {n: (row[j] if j < len(row) else "") for j, n in row_dims}
+        for j in value_cols:
+            dims = {**rd, **coldims(j)}
+            area = _area(dims.get(f"{area_dim} コード"), dims[area_dim], row=r)
+            label = dims.get(ind_dim, "") if ind_dim else ""
+            m = _UNIT.match(label)
+            value, symbol = _value(row[j] if j < len(row) else "")
+            note_j = j + 1 if j + 1 < len(header) and header[j + 1] == "注釈" else None
+            rec: dict[str, object] = {
+                "area_code": area.code,
+                "pref_code": area.pref,
+                "area_name": area.name,
+                "level": area.level,
+                "year": _year(dims.get(year_dim)) if year_dim else None,
+                "indicator_code": (dims.get(f"{ind_dim} コード") or None) if ind_dim else None,
+                "indicator": (m.group(1) if m else label) or None,
+                "unit": m.group(2) if m else None,
+            }
+            rec.update({n: dims.get(n, "") for n in extras})
+            rec.update(
+                {
+                    "value": value,
+                    "annotation": symbol,
+                    "note": row[note_j] if note_j is not None and note_j < len(row) else "",
+                }
+            )
+            out.append(rec)
+    return out, extras
+
+
+def read_estat(
+    path: str | os.PathLike[str],
+    *,
+    layout: Literal["auto", "ssds", "db_table"] = "auto",
+    encoding: str | None = None,
+) -> pd.DataFrame:
+    r"""Read an e-Stat CSV download (regional statistics or a statistical table) into a tidy table.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The downloaded ``.csv`` file, as saved (Shift_JIS/CP932 or UTF-8 with or without BOM).
+    layout : {"auto", "ssds", "db_table"}
+        ``"auto"`` recognises the layout from the header. Pass one to insist on it.
+    encoding : str, optional
+        Force an encoding; by default UTF-8 (BOM optional) then CP932 are tried.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per area x year x indicator (x other dimensions), RangeIndex, columns
+        ``area_code`` (the file's 5-digit code, if any), ``pref_code`` (JIS "01".."47"; for
+        municipalities their prefecture; missing for the national row), ``area_name``,
+        ``level`` ("national", "prefecture", "municipality" or "unresolved" for names that
+        are not areas), ``year``, ``indicator_code``, ``indicator``, ``unit``, ``value``
+        (float, missing where the cell holds a symbol or is blank), ``annotation`` (the
+        symbol, "" when the value is a number) and ``note`` (the 注釈 column, if any).
+        ``attrs``: ``layout``, ``encoding``, ``metadata`` (表題, 公開日, ...), ``symbols``
+        (the file's legend) and ``path``.
+
+    Raises
+    ------
+    jregion.EncodingError
+        If the file decodes with none of the encodings tried (they are named).
+    jregion.readers.LayoutError
+        If the layout is not recognised (for example a mesh file), or differs from ``layout``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile, jregion
+    >>> text = ('"調査年 コード","調査年","地域 コード","地域","/項目",'
+    ...         '"C3403_従業者数（製造業）【人】","注釈"\r\n'
+    ...         '"1990100000","1990年度","23000","愛知県","","900,000",""\r\n'
+    ...         '"1990100000","1990年度","47000","沖縄県","","X",""\r\n')
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "made_up_values.csv"
+    >>> _ = path.write_bytes(text.encode("cp932"))
+    >>> df = jregion.read_estat(path)
+    >>> df.attrs["encoding"], df.attrs["layout"]
+    ('cp932', 'ssds')
+    >>> df[["pref_code", "year", "indicator_code", "unit", "value", "annotation"]]
+      pref_code  year indicator_code unit     value annotation
+    0        23  1990          C3403    人  900000.0
+    1        47  1990          C3403    人       NaN          X
+    """
+    if layout not in ("auto", "ssds", "db_table"):
+        raise ValueError(f"layout must be 'auto', 'ssds' or 'db_table', got {layout!r}")
+    text, enc = decode_file(path, encoding=encoding)
+    rows = read_rows(text)
+    head = _find_header(rows)
+    found = "ssds" if _is_ssds(rows[head.end], head.k) else "db_table"
+    if layout != "auto" and layout != found:
+        raise LayoutError(f"{os.fspath(path)!r} looks like a {found!r} file, not {layout!r}")
+    extras: list[str] = []
+    if found == "ssds":
+        records = _records_ssds(rows, head)
+    else:
+        records, extras = _records_db(rows, head)
+    cols = [*TIDY_COLUMNS[:8], *extras, *TIDY_COLUMNS[8:]]
+    df = pd.DataFrame.from_records(records, columns=cols)
+    for c in ("area_code", "pref_code", "indicator_code", "unit"):
+        df[c] = df[c].astype("string")
+    df["year"] = df["year"].astype("Int64")
+    df["value"] = df["value"].astype("float64")
+    df.attrs = {
+        "layout": found,
+        "encoding": enc,
+        "metadata": dict(head.meta),
+        "symbols": dict(head.symbols),
+        "path": os.fspath(path),
+    }
+    return df

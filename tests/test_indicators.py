@@ -1,0 +1,214 @@
+"""Content tests of the bundled indicators (issue 10).
+
+Reference figures are the cross-check tables in ../shared/data-sources/census-manufacturing/
+PROVENANCE.md section 4 (read cell by cell from the two copies by the person who collected
+them) and the published values quoted there; they are typed in here, not read from data/.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+import jregion
+from jregion.indicators import IndicatorName
+
+PREF_KEYED: list[IndicatorName] = ["manufacturing", "population", "area"]
+ALL: list[IndicatorName] = [*PREF_KEYED, "population_national", "rd_gdp", "frameworks"]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_contract(name: IndicatorName) -> None:
+    df = jregion.load_indicator(name)
+    info = jregion.dataset_info(df.attrs["dataset"])
+    assert len(df) == info["rows"]
+    assert not df.index.duplicated().any()
+    for key in ("source", "units", "vintage", "definitions", "licence", "missing", "copy"):
+        assert key in df.attrs
+    assert df.attrs["source"].startswith(str(info["publisher"]))
+    assert set(df.attrs["units"]) <= set(df.columns)
+
+
+@pytest.mark.parametrize("name", PREF_KEYED)
+def test_joins_to_the_47_prefectures(name: IndicatorName, prefs: gpd.GeoDataFrame) -> None:
+    df = jregion.load_indicator(name)
+    codes = df.index.get_level_values("pref_code")
+    assert codes.dtype == object or str(codes.dtype).startswith(("str", "string"))
+    assert set(codes) == set(prefs.index)
+    one = df if name == "area" else jregion.load_indicator(name, year=2005)
+    joined = jregion.attach(one, key=None, how="inner")  # raises on unmatched rows, warns on gaps
+    assert len(joined) == 47
+    if name == "manufacturing":
+        # every year has all 47 prefectures
+        assert df.groupby(level="year").size().eq(47).all()
+
+
+def test_manufacturing_values_match_the_cross_check_table() -> None:
+    m = jregion.load_indicator("manufacturing", year=2005)
+    # PROVENANCE.md section 4, 2005: (establishments, persons, shipments in yen / 10^6)
+    expected = {
+        "13": (21296, 382831, 10808197),
+        "23": (23125, 816755, 39514017),
+        "47": (1403, 24525, 515057),
+    }
+    for code, (est, per, shp) in expected.items():
+        assert m.loc[code, ["establishments", "persons_employed", "shipments_myen"]].tolist() == [
+            est,
+            per,
+            shp,
+        ]
+    assert (int(m.loc["27", "establishments"]), int(m.loc["27", "persons_employed"])) == (
+        25454,
+        526216,
+    )
+    assert int(m["establishments"].sum()) == 276716
+    assert int(m["persons_employed"].sum()) == 8159364
+    m2000 = jregion.load_indicator("manufacturing", year=2000)  # the 4+ file's 2000 sums
+    assert (int(m2000["establishments"].sum()), int(m2000["persons_employed"].sum())) == (
+        341421,
+        9183833,
+    )
+    assert int(m2000.loc["13", "establishments"]) == 30096
+    assert m.attrs["units"]["shipments_myen"] == "million yen"
+    assert "4 or more" in m.attrs["definitions"]["threshold"]
+    assert set(m["threshold"]) == {"4 or more persons employed"}
+
+
+def test_disagreeing_cells_are_withheld_and_documented() -> None:
+    m = jregion.load_indicator("manufacturing")
+    tochigi, osaka = m.loc[("09", 2005)], m.loc[("27", 2005)]
+    for row in (tochigi, osaka):
+        assert pd.isna(row["shipments_myen"]) and pd.isna(row["raw_materials_myen"])
+        assert row["withheld"] == "raw_materials_myen;shipments_myen"
+        assert pd.notna(row["wages_myen"])
+    missing = {
+        (d["pref_code"], d["year"], d["column"]): d for d in m.attrs["missing"] if "column" in d
+    }
+    # both copies' figures are on record:
+    # Tochigi 8,352,186 vs 8,577,569 million yen (PROVENANCE section 4)
+    t = missing[("09", 2005, "shipments_myen")]
+    assert (t["dataPZ.xlsx"], t["00550010_industrial.csv"]) == (8352186, 8577569)
+    o = missing[("27", 2005, "shipments_myen")]
+    assert (o["dataPZ.xlsx"], o["00550010_industrial.csv"]) == (16301874, 16517990)
+    # every missing value is one of the documented withheld cells, and nothing else is missing
+    na = m[
+        ["establishments", "persons_employed", "wages_myen", "raw_materials_myen", "shipments_myen"]
+    ].isna()
+    cells = {(p, y, c) for (p, y), row in na.iterrows() for c, v in row.items() if v}
+    assert cells == set(missing)
+    assert len(cells) == 11
+    gaps = [d for d in m.attrs["missing"] if "what" in d]
+    assert any("1990" in d["what"] and "read_estat" in d["reason"] for d in gaps)
+    assert any("JSIC middle group" in d["what"] for d in gaps)
+
+
+def test_manufacturing_national_total_is_not_in_the_sources() -> None:
+    # Neither copy publishes a national row, so no total can be checked; the manifest says so.
+    defs = jregion.load_indicator("manufacturing").attrs["definitions"]
+    assert "neither copy has a national-total row" in defs["national_total"]
+
+
+def test_population_national_equals_sum_of_prefectures_except_1960() -> None:
+    pop = jregion.load_indicator("population")
+    nat = jregion.load_indicator("population_national")
+    sums = pop[["population", "male", "female"]].groupby(level="year").sum()
+    diff = nat[["population", "male", "female"]] - sums
+    # The source's 全国 row equals the sum of the 47 prefectures in every census year
+    # except 1960, where it is larger by 73 (39 male, 34 female) as published.
+    assert diff.drop(index=1960).eq(0).all().all()
+    assert diff.loc[1960].tolist() == [73, 39, 34]
+
+
+def test_population_published_values() -> None:
+    pop = jregion.load_indicator("population")
+    nat = jregion.load_indicator("population_national")
+    # PROVENANCE.md section 4, census population table
+    assert int(nat.loc[1990, "population"]) == 123611167
+    assert int(nat.loc[2005, "population"]) == 127767994
+    assert int(pop.loc[("13", 1990), "population"]) == 11855563
+    assert int(pop.loc[("23", 2005), "population"]) == 7254704
+    assert int(pop.loc[("27", 2000), "population"]) == 8805081
+    assert int(pop.loc[("47", 1995), "population"]) == 1273440
+    years = sorted(set(pop.index.get_level_values("year")))
+    assert years == list(range(1920, 2016, 5))
+    ok45 = pop.loc[("47", 1945)]
+    assert pd.isna(ok45["population"]) and ok45["annotation"] == "-"
+    assert int(pop["population"].isna().sum()) == 1
+
+
+def test_area_is_the_lead_reference() -> None:
+    area = jregion.load_indicator("area")
+    assert area.attrs["dataset"] == "area_gsi"
+    assert area.loc["01", "area_km2"] == pytest.approx(83424.39)
+    assert area.attrs["units"]["area_km2"] == "km2"
+
+
+def test_rd_gdp_one_vintage() -> None:
+    rd = jregion.load_indicator("rd_gdp")
+    assert rd.index.names == ["economy", "year"]
+    assert set(rd.index.get_level_values("economy")) == {
+        "Japan",
+        "USA",
+        "EU",
+        "Germany",
+        "France",
+        "UK",
+        "Korea",
+        "China",
+    }
+    # SEI 2020 (MSTI 2019/1) values, not SEI 2022: Japan 2005 3.18 (vs 3.13), Korea 2.63 (vs 2.52)
+    assert rd.loc[("Japan", 2005), "gerd_pct_gdp"] == pytest.approx(3.18)
+    assert rd.loc[("Korea", 2005), "gerd_pct_gdp"] == pytest.approx(2.63)
+    assert "MSTI 2019/1" in rd.attrs["vintage"]
+    assert "EU-28 including the United Kingdom" in rd.attrs["definitions"]["EU"]
+    one = jregion.load_indicator("rd_gdp", year=2005)
+    # the study's claim: Japan spends more than the USA and the EU
+    assert (
+        one.loc["Japan", "gerd_pct_gdp"]
+        > one.loc["USA", "gerd_pct_gdp"]
+        > one.loc["EU", "gerd_pct_gdp"]
+    )
+
+
+def test_frameworks_timeline() -> None:
+    t = jregion.load_indicator("frameworks")
+    assert len(t) == 10
+    assert t["year"].between(1995, 2006).all()
+    assert t.iloc[0].tolist() == [1995, "The Science and Technology Basic Law"]
+    assert list(jregion.load_indicator("frameworks", year=2004)["framework"]) == [
+        "National University Incorporation Law"
+    ]
+
+
+def test_errors_name_the_problem() -> None:
+    with pytest.raises(ValueError, match="unknown indicator 'gdp'; choose one of manufacturing"):
+        jregion.load_indicator("gdp")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="has no year 1990; available: 2000, 2001"):
+        jregion.load_indicator("manufacturing", year=1990)
+    with pytest.raises(ValueError, match="single vintage"):
+        jregion.load_indicator("area", year=2019)
+    with pytest.raises(TypeError, match="year must be an int"):
+        jregion.load_indicator("population", year="1990")  # type: ignore[arg-type]
+
+
+def test_returns_a_fresh_copy() -> None:
+    a = jregion.load_indicator("population")
+    a.iloc[0, 0] = -1
+    a.attrs["units"]["population"] = "changed"
+    b = jregion.load_indicator("population")
+    assert b.iloc[0, 0] != -1 and b.attrs["units"]["population"] == "persons"
+
+
+def test_list_indicators() -> None:
+    t = jregion.list_indicators()
+    assert list(t.index) == [
+        "manufacturing",
+        "population",
+        "population_national",
+        "area",
+        "rd_gdp",
+        "frameworks",
+    ]
+    assert t.loc["population", "years"] == "1920-2015"
+    assert t.loc["rd_gdp", "index"] == "economy, year"

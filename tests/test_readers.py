@@ -1,0 +1,294 @@
+"""Readers for e-Stat downloads and Census of Manufacture tables (issue 10).
+
+Fixtures in tests/fixtures/estat/ are written by make_fixtures.py in the layouts and encodings
+of the real downloads in ../shared/data-sources/estat-samples/; their VALUES ARE MADE UP and
+follow formulas of the prefecture number n, recomputed here. The last tests run the readers on
+every real download when ../shared is present, against counts in its PROVENANCE.md.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import jregion
+from jregion.readers import TIDY_COLUMNS, LayoutError
+from jregion.readers.estat import _value
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "estat"
+SAMPLES = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "data-sources" / "estat-samples"
+)
+MANU = FIX / "ssds_manufacturing_made_up_values_cp932.csv"
+
+
+def made_up(n: int, year: int) -> tuple[int, int, int]:
+    """The fixture's formulas (see make_fixtures.py)."""
+    return (
+        1000 + 10 * n + (5 if year == 2005 else 0),
+        20000 + 1000 * n - (2000 if year == 2005 else 0),
+        500000 + 10000 * n + (n if year == 2005 else 0),
+    )
+
+
+def test_ssds_manufacturing_fixture_cp932() -> None:
+    raw = MANU.read_bytes()
+    df = jregion.read_estat(MANU)
+    assert MANU.read_bytes() == raw
+    assert list(df.columns) == list(TIDY_COLUMNS)
+    assert df.attrs["encoding"] == "cp932" and df.attrs["layout"] == "ssds"
+    assert df.attrs["symbols"] == {
+        "***": "調査又は集計していないもの",
+        "-": "データが得られないもの",
+        "X": "数値が秘匿されているもの",
+    }
+    assert df.attrs["metadata"]["公開日"] == "2019年03月08日"
+    assert len(df) == 2 * 48 * 3
+    assert set(df["year"]) == {1990, 2005}
+    assert set(df["indicator_code"]) == {"C3401", "C3403", "C3404"}
+    pref = df[df["level"] == "prefecture"]
+    assert sorted(set(pref["pref_code"])) == list(jregion.PREFECTURE_CODES)
+    aichi = pref[(pref["pref_code"] == "23") & (pref["year"] == 1990)].set_index("indicator_code")
+    assert aichi["value"].tolist() == [float(v) for v in made_up(23, 1990)]
+    assert (
+        aichi.loc["C3404", "unit"] == "百万円"
+        and aichi.loc["C3403", "indicator"] == "従業者数（製造業）"
+    )
+    # symbols: kept, value missing, never zero
+    ok = pref[
+        (pref["pref_code"] == "47") & (pref["year"] == 2005) & (pref["indicator_code"] == "C3404")
+    ].iloc[0]
+    assert math.isnan(ok["value"]) and ok["annotation"] == "X"
+    nat = df[
+        (df["level"] == "national") & (df["year"] == 2005) & (df["indicator_code"] == "C3404")
+    ].iloc[0]
+    assert nat["pref_code"] is pd.NA and nat["area_code"] == "00000"
+    assert math.isnan(nat["value"]) and nat["annotation"] == "***"
+    assert (df["value"] == 0).sum() == 0
+    tokyo = pref[
+        (pref["pref_code"] == "13") & (pref["year"] == 1990) & (pref["indicator_code"] == "C3401")
+    ]
+    assert tokyo["note"].tolist() == ["made-up note"]
+
+
+def test_census_manufacture_1990_end_to_end() -> None:
+    m = jregion.read_census_manufacture(MANU)
+    assert m.index.names == ["pref_code", "year"]
+    assert len(m) == 94 and set(m.index.get_level_values("year")) == {1990, 2005}
+    for n in (1, 23, 47):
+        est, per, shp = made_up(n, 1990)
+        row = m.loc[(f"{n:02d}", 1990)]
+        assert (row["establishments"], row["persons_employed"], row["shipments_myen"]) == (
+            est,
+            per,
+            shp,
+        )
+    assert math.isnan(m.loc[("47", 2005), "shipments_myen"])
+    assert m.loc[("47", 2005), "shipments_myen_annotation"] == "X"
+    assert m.loc[("13", 2005), "shipments_myen_annotation"] == ""
+    # the file's national row (made up as the sum of its prefectures) is kept apart, not dropped
+    nat = pd.DataFrame.from_dict(m.attrs["national"], orient="index")
+    sums = m.groupby(level="year")[["establishments", "persons_employed"]].sum()
+    pd.testing.assert_frame_equal(
+        nat[["establishments", "persons_employed"]], sums, check_names=False
+    )
+    assert nat.loc[2005, "shipments_myen_annotation"] == "***"
+    assert m.attrs["national"][2005]["shipments_myen"] is None  # missing, not zero
+    assert len(pd.concat([m, m])) == 188  # attrs hold plain data, so pandas can compare them
+    assert m.attrs["indicators"]["shipments_myen"] == ["C3404 製造品出荷額等（製造業） [百万円]"]
+    # same columns as the bundled table, so the two can be stacked
+    bundled = jregion.load_indicator("manufacturing")
+    assert {"establishments", "persons_employed", "shipments_myen"} <= set(bundled.columns)
+    # joins to the boundaries with nothing unmatched
+    joined = jregion.attach(m.xs(1990, level="year")[["persons_employed"]], key=None, how="inner")
+    assert len(joined) == 47
+
+
+def test_census_manufacture_converts_units(tmp_path: Path) -> None:
+    text = (
+        '"調査年","地域","/項目","C3404_製造品出荷額等（製造業）【万円】"\r\n'
+        '"1990年度","01 北海道","","123,456,700"\r\n'
+    )
+    p = tmp_path / "made_up_values.csv"
+    p.write_bytes(text.encode("cp932"))
+    m = jregion.read_census_manufacture(p)
+    assert m.loc[("01", 1990), "shipments_myen"] == pytest.approx(1234567.0)
+    p.write_bytes(text.replace("万円", "ドル").encode("cp932"))
+    with pytest.raises(LayoutError, match="unknown unit"):
+        jregion.read_census_manufacture(p)
+
+
+def test_census_manufacture_refuses_other_tables() -> None:
+    with pytest.raises(LayoutError, match="no manufacturing series"):
+        jregion.read_census_manufacture(FIX / "ssds_minimal_made_up_values_cp932.csv")
+    with pytest.raises(LayoutError, match="municipalities"):
+        jregion.read_census_manufacture(_city_manufacturing())
+
+
+def _city_manufacturing() -> Path:
+    import tempfile
+
+    p = Path(tempfile.mkdtemp()) / "made_up_city.csv"
+    p.write_text(
+        '"調査年","地域 コード","地域","/項目","C3403_従業者数（製造業）【人】"\n'
+        '"1990年度","01100","北海道 札幌市","","1"\n',
+        encoding="utf-8",
+    )
+    return p
+
+
+def test_ssds_minimal_layout_names_only() -> None:
+    df = jregion.read_estat(FIX / "ssds_minimal_made_up_values_cp932.csv")
+    assert df["area_code"].isna().all()
+    assert sorted(set(df["pref_code"])) == list(jregion.PREFECTURE_CODES)
+    assert set(df["indicator_code"]) == {"#A01302", "#A06601"}
+    akita = df[(df["pref_code"] == "05") & (df["indicator_code"] == "#A06601")].iloc[0]
+    assert math.isnan(akita["value"]) and akita["annotation"] == "-"
+    assert df[df["pref_code"] == "10"].set_index("indicator_code")["value"].tolist() == [91.0, 1.0]
+
+
+def test_area_column_code_and_name_utf8_bom() -> None:
+    df = jregion.read_estat(FIX / "ssds_code_name_made_up_values_utf8bom.csv")
+    assert df.attrs["encoding"] == "utf-8-sig"
+    assert df["area_code"].tolist() == list(jregion.PREFECTURE_CODES)
+    assert df["area_name"].iloc[12] == "東京都"
+    assert df["value"].tolist() == [n * 1000.0 for n in range(1, 48)]
+
+
+def test_city_level_keeps_municipal_codes() -> None:
+    df = jregion.read_estat(FIX / "ssds_city_made_up_values_utf8bom.csv")
+    assert df["level"].tolist() == ["municipality"] * 3
+    assert df["area_code"].tolist() == ["01100", "13101", "47201"]
+    assert df["pref_code"].tolist() == ["01", "13", "47"]
+    assert df["annotation"].tolist() == ["", "***", ""]
+    assert df["note"].tolist() == ["", "", "made-up note"]
+
+
+def test_db_table_simple_layout() -> None:
+    df = jregion.read_estat(FIX / "db_table_simple_made_up_values_cp932.csv")
+    assert df.attrs["layout"] == "db_table"
+    assert list(df.columns) == [*TIDY_COLUMNS[:8], "男女別", "人口", *TIDY_COLUMNS[8:]]
+    assert set(df["year"]) == {2005, 2010}
+    assert set(df["unit"]) == {"千人"} and set(df["indicator"]) == {"人口"}
+    nat = df[df["level"] == "national"].set_index("year")["value"]
+    pref = df[df["level"] == "prefecture"]
+    assert nat.loc[2005] == pref[pref["year"] == 2005]["value"].sum()
+    aomori = pref[(pref["pref_code"] == "02") & (pref["year"] == 2010)].iloc[0]
+    assert math.isnan(aomori["value"]) and aomori["annotation"] == "…"
+    hokkaido = pref[(pref["pref_code"] == "01") & (pref["year"] == 2010)].iloc[0]
+    assert hokkaido["note"] == "made-up note"
+
+
+def test_db_table_multi_row_header() -> None:
+    df = jregion.read_estat(FIX / "db_table_full_made_up_values_utf8bom.csv")
+    assert df.attrs["metadata"]["表番号"] == "2-1-1"
+    assert set(df["年齢"]) == {"0歳", "1歳"} and set(df["年齢 コード"]) == {"001", "002"}
+    assert set(df["indicator_code"]) == {"2020_01"} and set(df["unit"]) == {"人"}
+    assert set(df["year"]) == {2020}
+    sapporo = df[df["area_code"] == "01100"]
+    assert set(sapporo["level"]) == {"municipality"} and set(sapporo["pref_code"]) == {"01"}
+    okinawa = df[(df["pref_code"] == "47") & (df["年齢"] == "1歳")].iloc[0]
+    assert math.isnan(okinawa["value"]) and okinawa["annotation"] == "***"
+    assert df.loc[(df["area_code"] == "01000") & (df["年齢"] == "1歳"), "annotation"].tolist() == [
+        "-"
+    ]
+
+
+def test_encoding_error_names_encodings(tmp_path: Path) -> None:
+    p = tmp_path / "utf16.csv"
+    p.write_bytes('"調査年","地域"\n'.encode("utf-16"))
+    with pytest.raises(jregion.EncodingError, match="utf-8-sig, cp932"):
+        jregion.read_estat(p)
+    with pytest.raises(jregion.EncodingError, match="with ascii"):
+        jregion.read_estat(MANU, encoding="ascii")
+
+
+def test_layout_errors(tmp_path: Path) -> None:
+    mesh = tmp_path / "tblT000000H0000.txt"
+    mesh.write_bytes("KEY_CODE,T000001001\r\n,人口\r\n".encode("cp932"))
+    with pytest.raises(LayoutError, match="mesh-statistics file"):
+        jregion.read_estat(mesh)
+    plain = tmp_path / "plain.csv"
+    plain.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="no header row with a '/' column"):
+        jregion.read_estat(plain)
+    with pytest.raises(LayoutError, match="looks like a 'ssds' file, not 'db_table'"):
+        jregion.read_estat(MANU, layout="db_table")
+    with pytest.raises(ValueError, match="layout must be"):
+        jregion.read_estat(MANU, layout="excel")  # type: ignore[arg-type]
+
+
+def test_unknown_area_code_raises(tmp_path: Path) -> None:
+    p = tmp_path / "bad.csv"
+    p.write_text(
+        '"調査年","地域 コード","地域","/項目","A1101_総人口【人】"\n'
+        '"2015年度","48000","どこか","","1"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(jregion.UnknownCodeError, match="'48000'"):
+        jregion.read_estat(p)
+
+
+# ---------------------------------------------------------------- real downloads
+def _samples() -> list[Path]:
+    return sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in (".csv", ".txt"))
+
+
+@pytest.mark.parametrize("path", _samples() or [None], ids=lambda p: p.name if p else "absent")
+def test_real_download(path: Path | None) -> None:
+    if path is None:
+        pytest.skip("../shared/data-sources/estat-samples is not present")
+    if path.parent.name == "mesh":
+        with pytest.raises(LayoutError, match="mesh-statistics"):
+            jregion.read_estat(path)
+        return
+    df = jregion.read_estat(path)
+    assert len(df) > 0
+    assert set(df["level"]) <= {"national", "prefecture", "municipality"}
+    prefs = df.loc[df["level"] != "national", "pref_code"]
+    assert prefs.notna().all() and set(prefs) <= set(jregion.PREFECTURE_CODES)
+    assert df["year"].notna().all()
+    # a symbol never becomes a number
+    sym = df["annotation"] != ""
+    assert df.loc[sym, "value"].isna().all()
+
+
+def test_real_download_counts_match_provenance() -> None:
+    if not SAMPLES.is_dir():
+        pytest.skip("../shared/data-sources/estat-samples is not present")
+    # estat-samples/PROVENANCE.md: jpdata_org has 4,888 "***" cells, 47 prefectures x 43 years;
+    # e-stat-10102 has 1,200 "***" and 11 "-" cells and 48 areas (全国 + 47)
+    j = jregion.read_estat(SAMPLES / "ssds" / "noboru-murata_sda__jpdata_org.csv")
+    assert (j["annotation"] == "***").sum() == 4888
+    assert j["year"].nunique() == 43 and j["pref_code"].nunique() == 47
+    assert j["year"].min() == 1975 and j["year"].max() == 2017
+    t = jregion.read_estat(SAMPLES / "ssds" / "t2y_vviewer__e-stat-10102.csv")
+    assert t.attrs["encoding"] == "utf-8-sig"
+    assert ((t["annotation"] == "***").sum(), (t["annotation"] == "-").sum()) == (1200, 11)
+    assert t["area_name"].nunique() == 48
+    # 2017 total population of Hokkaido as in the file's first data row
+    hok = j[(j["pref_code"] == "01") & (j["year"] == 2017) & (j["indicator_code"] == "A1101")]
+    assert hok["value"].tolist() == [5320000.0]
+    f = jregion.read_estat(
+        SAMPLES / "db_table" / "kaomatsu8888_campunlimitedver2.2__FEH_00200524_231202091454.csv"
+    )
+    nat = f[(f["level"] == "national")].set_index("year")["value"]
+    assert nat.loc[2005] == 127768.0  # 人口【千人】 全国 2005 in the file
+
+
+# ---------------------------------------------------------------- property tests
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_numbers_with_separators_round_trip(n: int) -> None:
+    assert _value(f"{n:,}") == (float(n), "")
+    assert _value(f" {n} ") == (float(n), "")
+
+
+@given(st.text(alphabet="*-Xx…‐—△ 秘匿", min_size=1, max_size=4).filter(lambda s: s.strip()))
+def test_symbols_are_kept_never_zero(symbol: str) -> None:
+    value, annotation = _value(symbol)
+    assert math.isnan(value) and annotation == symbol.strip()

@@ -1,0 +1,138 @@
+"""Content tests of the programme-site layers (issue 10).
+
+References: the shared lists' PROVENANCE.md (counts of sourced rows), the study as summarised
+in shared/MISSION.md (Tsukuba about 60 km north-east of Tokyo, decided 1964; METI's Kanto
+bureau covers Niigata, Nagano, Yamanashi and Shizuoka), and the prefecture polygons.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+import jregion
+from jregion.sites import SiteProgram
+
+PROGRAMS: list[SiteProgram] = [
+    "universities",
+    "technopolis",
+    "meti_clusters",
+    "mext_clusters",
+    "tsukuba",
+]
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_contract_and_join(program: SiteProgram, prefs: gpd.GeoDataFrame) -> None:
+    g = jregion.load_sites(program)
+    assert isinstance(g, gpd.GeoDataFrame) and g.crs is not None and g.crs.to_epsg() == 4326
+    info = jregion.dataset_info(g.attrs["dataset"])
+    assert len(g) == info["rows"]
+    for col in ("site_id", "name", "pref_code", "year", "location_basis", "sources"):
+        assert col in g.columns
+    codes = g["pref_code"].dropna()
+    assert set(codes) <= set(prefs.index)  # nothing unmatched
+    assert jregion.to_codes(codes).tolist() == codes.tolist()
+    # a missing code only for sites outside present-day Japan
+    if program == "universities":
+        assert sorted(g.loc[g["pref_code"].isna(), "city"]) == ["Keijō (Seoul)", "Taihoku (Taipei)"]
+    else:
+        assert g["pref_code"].notna().all()
+    # points only where a basis is given, and every point lies in its own prefecture
+    pts = g[g.geometry.notna()]
+    assert (~pts["location_basis"].str.startswith("none")).all()
+    assert g.loc[g.geometry.isna(), "location_basis"].str.startswith("none").all()
+    if len(pts):
+        joined = gpd.sjoin(pts, prefs[["geometry"]].rename_axis("poly_code"), predicate="within")
+        assert len(joined) == len(pts)
+        assert (joined["poly_code"] == joined["pref_code"]).all()
+
+
+def test_universities(pref_table: pd.DataFrame) -> None:
+    u = jregion.load_sites("universities")
+    assert (u["type"] == "imperial_university").sum() == 9
+    assert (u["type"] == "higher_school").sum() == 8
+    sendai = u[u["name"].str.startswith("東北帝国大学")].iloc[0]
+    assert sendai["pref_code"] == "04" and sendai["year"] == 1907
+    # the documented proxy: the point is the prefectural office of the city's prefecture
+    assert sendai.geometry.y == pytest.approx(pref_table.loc["04", "office_lat"])
+    assert sendai.geometry.x == pytest.approx(pref_table.loc["04", "office_lon"])
+    assert "proxy" in sendai["location_basis"]
+    outside = u[u["outside_present_day_japan"]]
+    assert len(outside) == 2 and outside.geometry.isna().all()
+    assert {m["site_id"] for m in u.attrs["missing"]} == set(outside["site_id"])
+
+
+def test_technopolis() -> None:
+    t = jregion.load_sites("technopolis")
+    assert t["site_id"].nunique() == 26
+    kurume = t[t["name"] == "久留米・鳥栖地域"]
+    assert sorted(kurume["pref_code"]) == ["40", "41"]
+    years = t.drop_duplicates("site_id")["year"]
+    assert (
+        years.notna().sum() == 15
+    )  # 15 of 26 designation years found (shared PROVENANCE section 11)
+    assert years.dropna().between(1984, 1989).all()
+    assert len([m for m in t.attrs["missing"] if m["what"] == "designation year"]) == 11
+    # the programme is peripheral: none of the 26 areas is in Tokyo, Kanagawa, Osaka or Aichi
+    assert not set(t["pref_code"]) & {"13", "14", "23", "27"}
+
+
+def test_meti_clusters() -> None:
+    m = jregion.load_sites("meti_clusters")
+    # the shared list has 17 phase-II slots and 2 FY2007 additions; 2 slots are NOT FOUND
+    assert m["site_id"].nunique() == 17
+    assert (m.drop_duplicates("site_id")["year"] == 2007).sum() == 2
+    kanto = m[m["meti_region"] == "Kanto"]
+    assert kanto["site_id"].nunique() == 3
+    for _, proj in kanto.groupby("site_id"):
+        # METI's Kanto bureau covers Niigata, Yamanashi, Nagano and Shizuoka (study; AIST page)
+        assert {"15", "19", "20", "22"} <= set(proj["pref_code"]) and len(proj) == 11
+        assert proj["prefecture_basis"].str.startswith("stated by source").all()
+    scheme = jregion.scheme_table("meti")
+    for _, proj in m.groupby("site_id"):
+        region = proj["meti_region"].iloc[0]
+        assert set(proj["pref_code"]) == set(scheme.index[scheme["region"] == region])
+    not_found = [x for x in m.attrs["missing"] if x["reason"].startswith("NOT FOUND")]
+    assert len(not_found) == 2  # Chubu 3/3 and Kinki 3/3
+    assert set(m["year"]) == {2006, 2007}
+
+
+def test_mext_clusters() -> None:
+    k = jregion.load_sites("mext_clusters")
+    phase2 = k[k["phase"] == "II"]
+    assert phase2["site_id"].nunique() == 9  # phase II is complete (MEXT releases)
+    kobe = k[k["name"] == "神戸地域"]
+    assert kobe["pref_code"].tolist() == ["28"] and kobe["year"].tolist() == [2002]
+    kansai = phase2[phase2["name"] == "関西広域地域"]
+    assert sorted(kansai["pref_code"]) == ["27", "28"]
+    assert k.loc[k["name"].str.startswith("京都およびけいはんな"), "cluster"].isna().all()
+
+
+def test_tsukuba(pref_table: pd.DataFrame) -> None:
+    s = jregion.load_sites("tsukuba")
+    assert len(s) == 1
+    row = s.iloc[0]
+    assert row["pref_code"] == "08" and row["year"] == 1964 and row["municipality_code"] == "08220"
+    tokyo = gpd.GeoSeries.from_xy(
+        [pref_table.loc["13", "office_lon"]], [pref_table.loc["13", "office_lat"]], crs=4326
+    )
+    dist_km = (
+        s.to_crs(jregion.EQUAL_AREA_CRS)
+        .distance(tokyo.to_crs(jregion.EQUAL_AREA_CRS).iloc[0])
+        .iloc[0]
+        / 1000
+    )
+    assert 50 < dist_km < 70  # "about 60 km north-east of Tokyo"
+    assert (
+        row.geometry.x > pref_table.loc["13", "office_lon"]
+        and row.geometry.y > pref_table.loc["13", "office_lat"]
+    )
+
+
+def test_unknown_programme() -> None:
+    with pytest.raises(
+        ValueError, match="unknown programme 'kohsetsushi'; choose one of universities"
+    ):
+        jregion.load_sites("kohsetsushi")  # type: ignore[arg-type]
