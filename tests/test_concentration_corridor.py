@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import geopandas as gpd
@@ -57,7 +58,7 @@ def test_corridor_line_runs_through_the_cities() -> None:
     # its length is the sum of the geodesic legs (straight legs in the conformal conic
     # differ from geodesics by metres)
     pts = [_city(n) for n in jregion.TOKAIDO_CITIES]
-    legs = sum(GEOD.inv(*a, *b)[2] for a, b in zip(pts, pts[1:], strict=False))
+    legs = sum(GEOD.inv(*a, *b)[2] for a, b in itertools.pairwise(pts))
     lon, lat = coords.T
     assert GEOD.line_length(lon, lat) == pytest.approx(legs, rel=1e-4)
 
@@ -92,6 +93,10 @@ def test_points_buffer_distance_is_exact() -> None:
     assert share["w"] == pytest.approx(3 / 15, abs=1e-15)
     counts = jregion.corridor_share(gdf, method="points", distance_km=50)
     assert counts.index.tolist() == ["count"] and counts["count"] == pytest.approx(0.5)
+    # point ids may repeat (several plants of one firm): every point still counts
+    dup = gdf.set_axis([7, 7, 7, 8])
+    assert jregion.corridor_share(dup, method="points", distance_km=50, columns="w")[
+        "w"] == pytest.approx(3 / 15, abs=1e-15)
 
 
 def test_area_buffer_share() -> None:

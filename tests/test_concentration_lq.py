@@ -197,3 +197,32 @@ def test_coagglomeration_hand_worked() -> None:
     assert np.isnan(c.loc["ind1", "ind1"])
     with pytest.raises(InvalidDataError, match="at least two"):
         jregion.coagglomeration(EG[["ind1"]], reference=pd.Series([1.0, 1.0], index=["A", "B"]))
+
+
+def test_group_coagglomeration_hand_worked() -> None:
+    # Ellison and Glaeser (1997), section 5. EG table: group totals (100, 100) = x, so G = 0;
+    # w = (1/2, 1/2); H = 1/4 * 0.1 + 1/4 * 0 = 0.025; gamma = (13/45, 0.36);
+    # sum gamma_j w_j^2 (1 - H_j) = 1/4 * 13/45 * 0.9 + 1/4 * 0.36 = 0.065 + 0.09 = 0.155;
+    # gamma^c = (0 - 0.025 - 0.155) / (1 - 1/2) = -0.36, the pairwise EGK value.
+    h = pd.Series({"ind1": 0.1, "ind2": 0.0})
+    gc = jregion.group_coagglomeration(EG, plant_herfindahl=h)
+    assert gc == pytest.approx(-0.36, abs=1e-15)
+    assert gc == pytest.approx(jregion.coagglomeration(EG).loc["ind1", "ind2"], abs=1e-15)
+    with pytest.raises(InvalidDataError, match="at least two"):
+        jregion.group_coagglomeration(EG[["ind1"]], plant_herfindahl=h[["ind1"]],
+                                      reference=pd.Series([1.0, 1.0], index=["A", "B"]))
+
+
+@given(arrays(np.float64, (6, 2), elements=st.floats(1, 1e4)),
+       arrays(np.float64, 6, elements=st.floats(1, 1e4)))
+@settings(max_examples=40, deadline=None)
+def test_group_of_two_equals_pairwise(x: np.ndarray, ref: np.ndarray) -> None:
+    # With two industries the EG (1997) group index reduces algebraically to the pairwise
+    # formula of Ellison, Glaeser and Kerr (2010), whatever the plant Herfindahls: the
+    # H terms cancel. Checked here on random tables.
+    df = pd.DataFrame(x, columns=["a", "b"])
+    r = pd.Series(ref)
+    h = pd.Series({"a": 0.3, "b": 0.05})
+    pair = jregion.coagglomeration(df, reference=r).loc["a", "b"]
+    assert jregion.group_coagglomeration(df, plant_herfindahl=h, reference=r) == pytest.approx(
+        pair, abs=1e-9)

@@ -24,6 +24,7 @@ __all__ = [
     "EncodingError",
     "FormulaError",
     "GeometryError",
+    "InvalidDataError",
     "JRegionError",
     "JRegionWarning",
     "LayoutError",
@@ -58,6 +59,10 @@ class MissingValueError(JRegionError, ValueError):
 
 class SchemeError(JRegionError, ValueError):
     """A region scheme is unknown or does not cover the codes given."""
+
+
+class InvalidDataError(JRegionError, ValueError):
+    """Activity values cannot be used: negative, infinite, or a column that sums to zero."""
 
 
 class FormulaError(JRegionError, ValueError):

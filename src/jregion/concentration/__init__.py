@@ -19,7 +19,11 @@ Examples
 
 from __future__ import annotations
 
-from jregion.concentration._agglomeration import coagglomeration, ellison_glaeser
+from jregion.concentration._agglomeration import (
+    coagglomeration,
+    ellison_glaeser,
+    group_coagglomeration,
+)
 from jregion.concentration._corridor import (
     TOKAIDO_CITIES,
     corridor_buffer,
@@ -75,6 +79,7 @@ __all__ = [
     "distance_profile",
     "ellison_glaeser",
     "gini",
+    "group_coagglomeration",
     "herfindahl",
     "hoover",
     "krugman_concentration",

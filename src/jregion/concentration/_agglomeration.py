@@ -5,7 +5,11 @@ area ``r``, ``x_r`` the area's share of aggregate employment, ``G = sum_r (s_r -
 the raw geographic concentration and ``H`` the industry's plant-size Herfindahl,
 ``gamma = (G - (1 - sum x_r^2) H) / ((1 - sum x_r^2)(1 - H))``.
 Pairwise coagglomeration (Ellison, Glaeser and Kerr 2010, eq. 2):
-``gamma^c_ij = sum_r (s_ri - x_r)(s_rj - x_r) / (1 - sum_r x_r^2)``.
+``gamma^c_ij = sum_r (s_ri - x_r)(s_rj - x_r) / (1 - sum_r x_r^2)``. Coagglomeration of a
+group of industries with plant Herfindahls (Ellison and Glaeser 1997, section 5):
+``gamma^c = (G / (1 - sum x^2) - H - sum_j gamma_j w_j^2 (1 - H_j)) / (1 - sum_j w_j^2)``
+with ``G`` and ``H = sum_j w_j^2 H_j`` of the group's combined employment and ``w_j`` each
+industry's share of it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from jregion.concentration._common import shares
 from jregion.concentration._validate import InvalidDataError, Table, as_table, check_reference
 from jregion.errors import MissingValueError, UnmatchedKeyError
 
-__all__ = ["coagglomeration", "ellison_glaeser"]
+__all__ = ["coagglomeration", "ellison_glaeser", "group_coagglomeration"]
 
 
 def _area_shares(tab: Table, reference: pd.Series | None) -> np.ndarray:
@@ -124,6 +128,57 @@ def coagglomeration(data: pd.DataFrame, *, reference: pd.Series | None = None) -
     c = (d.T @ d) / (1.0 - (x * x).sum())
     np.fill_diagonal(c, np.nan)
     return pd.DataFrame(c, index=tab.columns.copy(), columns=tab.columns.copy())
+
+
+def group_coagglomeration(
+    data: pd.DataFrame,
+    *,
+    plant_herfindahl: pd.Series,
+    reference: pd.Series | None = None,
+) -> float:
+    """Ellison-Glaeser coagglomeration of a group of industries (all columns of ``data``).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Area x industry employment for the industries of the group (two or more).
+    plant_herfindahl : Series
+        Each industry's plant-size Herfindahl, indexed by ``data``'s columns.
+    reference : Series, optional
+        Aggregate employment per area (all industries of the economy, not only the
+        group). Default: the row totals of ``data``.
+
+    Returns
+    -------
+    float
+        ``gamma^c``: positive if the group's industries locate together beyond what their
+        own agglomeration explains. For two industries it equals the pairwise
+        :func:`coagglomeration` (same ``reference``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import jregion
+    >>> from jregion.indicators import load_indicator
+    >>> m = load_indicator("manufacturing", year=2005)[["persons_employed", "establishments"]]
+    >>> h = pd.Series({"persons_employed": 0.001, "establishments": 0.0})
+    >>> round(jregion.group_coagglomeration(m, plant_herfindahl=h), 5)
+    -8e-05
+    """
+    tab = _industry_table(data)
+    if tab.values.shape[1] < 2:
+        raise InvalidDataError("a coagglomeration group needs at least two industry columns")
+    x = _area_shares(tab, reference)
+    h = _herfindahls(plant_herfindahl, tab.columns)
+    one_minus = 1.0 - (x * x).sum()
+    s_j = shares(tab.values)
+    gamma_j = (((s_j - x[:, None]) ** 2).sum(axis=0) - one_minus * h) / (one_minus * (1.0 - h))
+    total = tab.values.sum(axis=1)
+    w = tab.values.sum(axis=0) / tab.values.sum()
+    g = float(((total / total.sum() - x) ** 2).sum())
+    h_group = float((w * w * h).sum())
+    num = g / one_minus - h_group - float((gamma_j * w * w * (1.0 - h)).sum())
+    return float(num / (1.0 - float((w * w).sum())))
 
 
 def _industry_table(data: object) -> Table:

@@ -37,10 +37,14 @@ def _lorenz_arrays(values: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.nd
     Returns ``(P, S, order)`` with ``P`` and ``S`` of shape (n + 1, k), starting at 0.
     """
     s = shares(values)
-    ratio = s / p[:, None]
-    order = np.argsort(ratio, axis=0, kind="stable")
-    p_sorted = p[order]
-    s_sorted = np.take_along_axis(s, order, axis=0)
+    if np.all(p == p[0]):  # unweighted: sorting the shares is enough (and faster)
+        order = np.argsort(s, axis=0, kind="stable")
+        s_sorted = np.take_along_axis(s, order, axis=0)
+        p_sorted = np.broadcast_to(p[:, None], s.shape)
+    else:
+        order = np.argsort(s / p[:, None], axis=0, kind="stable")
+        p_sorted = p[order]
+        s_sorted = np.take_along_axis(s, order, axis=0)
     zeros = np.zeros((1, values.shape[1]))
     cum_p = np.vstack([zeros, np.cumsum(p_sorted, axis=0)])
     cum_s = np.vstack([zeros, np.cumsum(s_sorted, axis=0)])
@@ -51,6 +55,13 @@ def _lorenz_arrays(values: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 def _gini_values(values: np.ndarray, p: np.ndarray) -> np.ndarray:
+    if np.all(p == p[0]):
+        # unweighted closed form on sorted shares: G = 2 sum_i i s_(i) / n - (n + 1) / n
+        n = values.shape[0]
+        s = np.sort(shares(values), axis=0)
+        rank = np.arange(1, n + 1, dtype="float64")
+        g: np.ndarray = np.clip(2.0 * (rank @ s) / n - (n + 1.0) / n, 0.0, None)
+        return g
     cum_p, cum_s, _ = _lorenz_arrays(values, p)
     area: np.ndarray = (np.diff(cum_p, axis=0) * (cum_s[1:] + cum_s[:-1])).sum(axis=0)
     out: np.ndarray = np.clip(1.0 - area, 0.0, None)

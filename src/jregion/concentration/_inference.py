@@ -156,7 +156,10 @@ def bootstrap_inequality(
         estimate=pd.Series(est, index=cols, name="estimate"),
         lower=pd.Series(lo, index=cols, name="lower"),
         upper=pd.Series(hi, index=cols, name="upper"),
-        std_error=pd.Series(np.nanstd(reps, axis=0, ddof=1), index=cols, name="std_error"),
+        std_error=pd.Series(
+            np.nanstd(reps, axis=0, ddof=1) if n_boot > 1 else np.full(len(cols), np.nan),
+            index=cols, name="std_error",
+        ),
         replicates=reps,
         index=index,
         level=float(level),

@@ -15,16 +15,12 @@ import pandas as pd
 
 from jregion.errors import (
     DuplicateKeyError,
-    JRegionError,
+    InvalidDataError,
     MissingValueError,
     UnmatchedKeyError,
 )
 
 __all__ = ["InvalidDataError", "Table", "as_table", "check_reference", "check_same_shape"]
-
-
-class InvalidDataError(JRegionError, ValueError):
-    """Activity values cannot be used: negative, infinite, or a column that sums to zero."""
 
 
 @dataclass(frozen=True)

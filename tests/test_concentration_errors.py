@@ -1,0 +1,174 @@
+"""Every bad-input path of the concentration toolkit gives a clear jregion error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import jregion
+from jregion.concentration import InvalidDataError
+
+CODES = list(jregion.PREFECTURE_CODES)
+GOOD = pd.DataFrame({"a": np.arange(1.0, 48.0), "b": np.arange(47.0, 0.0, -1)}, index=CODES)
+POP = pd.Series(np.full(47, 2.0), index=CODES)
+
+# every function that takes a table of counts, called with its required options
+TABLE_FUNCS: dict[str, Callable[[Any], object]] = {
+    "gini": lambda d: jregion.gini(d),
+    "gini_weighted": lambda d: jregion.gini(d, reference=POP),
+    "herfindahl": lambda d: jregion.herfindahl(d),
+    "cr4": lambda d: jregion.concentration_ratio(d),
+    "hoover": lambda d: jregion.hoover(d),
+    "cv": lambda d: jregion.coefficient_of_variation(d),
+    "williamson": lambda d: jregion.williamson(d, population=POP),
+    "theil": lambda d: jregion.theil(d),
+    "theil_decomposition": lambda d: jregion.theil_decomposition(d, groups="eight"),
+    "location_quotient": lambda d: jregion.location_quotient(d),
+    "krugman_specialisation": lambda d: jregion.krugman_specialisation(d),
+    "krugman_concentration": lambda d: jregion.krugman_concentration(d),
+    "ellison_glaeser": lambda d: jregion.ellison_glaeser(
+        d, plant_herfindahl=pd.Series(0.01, index=d.columns)),
+    "coagglomeration": lambda d: jregion.coagglomeration(d),
+    "shift_share": lambda d: jregion.shift_share(d, d),
+    "share_change": lambda d: jregion.share_change(d, d),
+    "region_shares": lambda d: jregion.region_shares(d),
+    "region_set_share": lambda d: jregion.region_set_share(d, "Kanto"),
+    "primacy_ratio": lambda d: jregion.primacy_ratio(d),
+    "corridor_membership": lambda d: jregion.corridor_share(d, method="membership"),
+    "bootstrap": lambda d: jregion.bootstrap_inequality(d, index="gini", n_boot=5, seed=0),
+    "lq_interval": lambda d: jregion.lq_interval(d, n_sim=5, seed=0),
+}
+FUNCS = pytest.mark.parametrize("func", list(TABLE_FUNCS.values()), ids=list(TABLE_FUNCS))
+
+
+@FUNCS
+def test_good_input_runs_and_is_not_mutated(func: Callable[[Any], object]) -> None:
+    data = GOOD.copy()
+    func(data)
+    pd.testing.assert_frame_equal(data, GOOD)
+
+
+@FUNCS
+def test_negative_counts(func: Callable[[Any], object]) -> None:
+    bad = GOOD.copy()
+    bad.loc["13", "b"] = -3.0
+    with pytest.raises(InvalidDataError, match=r"negative value.*'13'.*'b'"):
+        func(bad)
+
+
+@FUNCS
+def test_all_zero_column(func: Callable[[Any], object]) -> None:
+    with pytest.raises(InvalidDataError, match=r"column\(s\) 'b' sum to zero"):
+        func(GOOD.assign(b=0.0))
+
+
+@FUNCS
+def test_nan(func: Callable[[Any], object]) -> None:
+    bad = GOOD.copy()
+    bad.loc["27", "a"] = np.nan
+    with pytest.raises(jregion.MissingValueError, match=r"missing value.*'27'"):
+        func(bad)
+
+
+@FUNCS
+def test_pandas_na_in_nullable_ints(func: Callable[[Any], object]) -> None:
+    bad = GOOD.astype("Int64")
+    bad.loc["01", "a"] = pd.NA
+    with pytest.raises(jregion.MissingValueError):
+        func(bad)
+
+
+@FUNCS
+def test_infinite(func: Callable[[Any], object]) -> None:
+    with pytest.raises(InvalidDataError, match="infinite"):
+        func(GOOD.assign(a=np.inf))
+
+
+@FUNCS
+def test_duplicated_keys(func: Callable[[Any], object]) -> None:
+    with pytest.raises(jregion.DuplicateKeyError, match="duplicated index keys '01'"):
+        func(GOOD.set_axis(["01", *CODES[:-1]]))
+
+
+@FUNCS
+def test_non_numeric_column(func: Callable[[Any], object]) -> None:
+    with pytest.raises(TypeError, match="not numeric"):
+        func(GOOD.assign(b="x"))
+
+
+def test_not_a_table() -> None:
+    with pytest.raises(TypeError, match="DataFrame or Series"):
+        jregion.gini([1, 2, 3])  # type: ignore[call-overload]
+    with pytest.raises(InvalidDataError, match="0 row"):
+        jregion.gini(pd.Series([], dtype=float))
+    with pytest.raises(InvalidDataError, match="no columns"):
+        jregion.theil(pd.DataFrame(index=CODES))
+
+
+SCHEME_FUNCS: dict[str, Callable[[Any], object]] = {
+    "theil_decomposition": lambda d: jregion.theil_decomposition(d, groups="meti"),
+    "region_shares": lambda d: jregion.region_shares(d),
+    "primacy_ratio": lambda d: jregion.primacy_ratio(d),
+    "corridor_membership": lambda d: jregion.corridor_share(d, method="membership"),
+    "shift_share_grouped": lambda d: jregion.shift_share(d, d, groups="eight"),
+}
+
+
+@pytest.mark.parametrize("func", list(SCHEME_FUNCS.values()), ids=list(SCHEME_FUNCS))
+def test_key_not_in_scheme(func: Callable[[Any], object]) -> None:
+    with pytest.raises(jregion.UnknownCodeError, match="not a prefecture of the scheme"):
+        func(GOOD.set_axis([*CODES[:-1], "Atlantis"]))
+
+
+def test_unknown_scheme() -> None:
+    with pytest.raises(jregion.SchemeError, match="unknown region scheme"):
+        jregion.theil_decomposition(GOOD, groups="seven")  # type: ignore[arg-type]
+    with pytest.raises(jregion.SchemeError, match="unknown region scheme"):
+        jregion.region_shares(GOOD, scheme="seven")  # type: ignore[arg-type]
+
+
+def test_groups_series_must_cover_rows() -> None:
+    with pytest.raises(jregion.UnmatchedKeyError, match="no group"):
+        jregion.theil_decomposition(GOOD, groups=pd.Series("x", index=CODES[:-1]))
+    labels = pd.Series("x", index=CODES, dtype=object)
+    labels.iloc[3] = None
+    with pytest.raises(jregion.MissingValueError, match="missing for"):
+        jregion.theil_decomposition(GOOD, groups=labels)
+
+
+REF_FUNCS: dict[str, Callable[[pd.Series], object]] = {
+    "gini": lambda r: jregion.gini(GOOD, reference=r),
+    "theil": lambda r: jregion.theil(GOOD, reference=r),
+    "hoover": lambda r: jregion.hoover(GOOD, reference=r),
+    "cv": lambda r: jregion.coefficient_of_variation(GOOD, reference=r),
+    "williamson": lambda r: jregion.williamson(GOOD, population=r),
+    "location_quotient": lambda r: jregion.location_quotient(GOOD, reference=r),
+    "ellison_glaeser": lambda r: jregion.ellison_glaeser(
+        GOOD, plant_herfindahl=pd.Series(0.0, index=["a", "b"]), reference=r),
+    "bootstrap": lambda r: jregion.bootstrap_inequality(GOOD, index="theil", reference=r,
+                                                        n_boot=3, seed=0),
+}
+REFS = pytest.mark.parametrize("func", list(REF_FUNCS.values()), ids=list(REF_FUNCS))
+
+
+@REFS
+def test_mismatched_reference_index(func: Callable[[pd.Series], object]) -> None:
+    with pytest.raises(jregion.UnmatchedKeyError, match=r"not in .*'47'"):
+        func(POP.iloc[:-1])
+    # integer keys do not silently match string codes
+    with pytest.raises(jregion.UnmatchedKeyError, match="same key type"):
+        func(POP.set_axis(range(1, 48)))
+
+
+@REFS
+def test_bad_reference_values(func: Callable[[pd.Series], object]) -> None:
+    with pytest.raises(InvalidDataError, match="positive"):
+        func(POP.where(POP.index != "05", 0.0))
+    with pytest.raises(jregion.MissingValueError):
+        func(POP.where(POP.index != "05", np.nan))
+    with pytest.raises(TypeError, match="Series"):
+        func(POP.to_numpy())  # type: ignore[arg-type]
