@@ -16,7 +16,10 @@ Choices that mapclassify leaves to the caller are made explicit here:
   handful of values and mapclassify's own ``FisherJenksSampled`` fails; the
   exact Fisher-Jenks on all values costs no more than on a sample of 1,000,
   so it is used instead and ``Classification.scheme`` reports
-  ``"fisher_jenks"``.
+  ``"fisher_jenks"``. ``"jenks_caspall_sampled"`` likewise falls back to
+  ``"jenks_caspall"`` (mapclassify's version does not terminate at n=47).
+- ``"pretty_breaks"`` treats ``k`` as a target; round bounds may give fewer
+  classes (``Classification.k`` says how many).
 - Random schemes (``"natural_breaks"``, ``"jenks_caspall_sampled"``,
   ``"max_p"``) run under ``seed`` without touching NumPy's global state.
 
@@ -76,7 +79,8 @@ Scheme = Literal[
 #: Every scheme name :func:`classify` accepts, in documentation order.
 SCHEMES: tuple[str, ...] = get_args(Scheme)
 
-#: Schemes whose number of classes is set by the data, not by ``k``.
+#: Schemes whose number of classes is set by the data, not by ``k``
+#: (``"pretty_breaks"`` takes ``k`` as a target: round bounds may give fewer classes).
 _NO_K = frozenset({"head_tail_breaks", "std_mean", "box_plot", "percentiles", "user_defined"})
 
 #: Above this many values the sampled Fisher-Jenks really samples.
@@ -353,14 +357,14 @@ def classify(
                     f"k={k} classes requested but the values have only {n_unique} distinct "
                     f"values; use k={n_unique} or pass bins="
                 )
-        if scheme == "fisher_jenks_sampled" and y.size <= _SAMPLE_MAX:
-            used = "fisher_jenks"
+        if scheme in ("fisher_jenks_sampled", "jenks_caspall_sampled") and y.size <= _SAMPLE_MAX:
+            used = scheme.removesuffix("_sampled")
         if used == "fisher_jenks_sampled":
             edges = _sampled_fisher_jenks(y, int(k), seed)
         else:
             edges = _mapclassify_bins(y, used, int(k), seed)
         edges = np.unique(edges)
-        if scheme not in _NO_K and edges.size < k:
+        if scheme not in _NO_K and scheme != "pretty_breaks" and edges.size < k:
             raise ClassificationError(
                 f"scheme {scheme!r} found only {edges.size} distinct class bounds for k={k} "
                 "(tied values); use a smaller k, another scheme, or bins="

@@ -175,8 +175,28 @@ def new_map(*, tiles: str | None, bounds: Sequence[float] | None) -> Any:
         folium.TileLayer(tiles, control=True).add_to(m)
     if bounds is not None:
         minx, miny, maxx, maxy = bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]])
+        # Not Folium's fit_bounds: that animates from zoom_start, and a view set while the
+        # animation runs (by a user or a script) is overridden when it ends.
+        corners = js_literal([[miny, minx], [maxy, maxx]])
+        m.add_child(_script_class()(f"{m.get_name()}.fitBounds({corners}, {{animate: false}});"))
     return m
+
+
+@functools.cache
+def _script_class() -> Any:
+    """Build an element class that adds one fixed line of JavaScript to the map script."""
+    branca_element = import_optional("branca.element")
+    jinja2 = import_optional("jinja2")
+
+    class _Script(branca_element.MacroElement):  # type: ignore[misc,name-defined]
+        _template = jinja2.Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+        def __init__(self, code: str) -> None:
+            super().__init__()
+            self._name = "JRegionScript"
+            self.code = code
+
+    return _Script
 
 
 def main_bounds(gdf: Any) -> list[float]:

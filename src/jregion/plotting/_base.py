@@ -1,0 +1,242 @@
+"""The map canvas shared by every static map: fills, insets, layers, limits, decorations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS
+
+from jregion._palette import MISSING_COLOR
+from jregion.errors import CRSError
+from jregion.plotting._geometry import laid_out, polygon_paths
+from jregion.plotting._layers import (
+    PointLayer,
+    draw_labels,
+    draw_points,
+    draw_region_overlay,
+    names_for,
+)
+from jregion.plotting._layout import get_layout
+from jregion.plotting._scalebar import add_north_arrow, add_scale_bar
+from jregion.plotting._styles import PlotOptionError, Preset
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["MapOptions", "check_frame", "crs_key", "draw_map", "new_figure"]
+
+Labels = Literal["en", "ja"] | None
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """Options shared by every map panel (internal)."""
+
+    crs: str
+    inset: bool
+    ogasawara: bool
+    regions: str | Mapping[object, str] | gpd.GeoDataFrame | None
+    points: PointLayer | gpd.GeoDataFrame | gpd.GeoSeries | None
+    labels: Labels
+    preset: Preset
+
+
+def crs_key(crs: Any) -> str:
+    """Return a hashable string for a CRS given as text, EPSG code or pyproj CRS."""
+    if isinstance(crs, str):
+        return crs
+    try:
+        return str(CRS.from_user_input(crs).to_wkt())
+    except Exception as err:  # pyproj raises CRSError of its own
+        raise CRSError(f"cannot read CRS {crs!r}: {err}") from err
+
+
+def check_frame(gdf: object, column: str | None = None) -> gpd.GeoDataFrame:
+    """Validate a GeoDataFrame input (and a column in it)."""
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise TypeError(
+            f"expected a GeoDataFrame, got {type(gdf).__name__}; "
+            "join your table to jregion.load_prefectures() with jregion.attach(...)"
+        )
+    if gdf.crs is None:
+        raise CRSError("the GeoDataFrame has no CRS; set one with .set_crs('EPSG:4326')")
+    if column is not None and column not in gdf.columns:
+        raise PlotOptionError(f"column {column!r} not found; columns are {list(gdf.columns)}")
+    return gdf
+
+
+def new_figure(preset: Preset, *, nrows: int = 1, ncols: int = 1) -> tuple[Figure, list[Axes]]:
+    """Create a figure of the preset's width with ``nrows`` x ``ncols`` map panels."""
+    from matplotlib.figure import Figure
+
+    width, height = preset.figsize
+    if nrows * ncols > 1:
+        height = width / ncols * nrows * 0.95 + 0.4
+    fig = Figure(figsize=(width, height), layout=None)
+    axes = fig.subplots(nrows, ncols, squeeze=False).ravel().tolist()
+    if _wide(width, height) and nrows * ncols == 1:
+        # slides: map on the left, legend outside it on the right
+        fig.subplots_adjust(left=0.03, right=0.62, bottom=0.06, top=0.95)
+        axes[0].set_anchor("E")
+    else:
+        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.06, top=0.95, wspace=0.02, hspace=0.08)
+    return fig, axes
+
+
+def _wide(width: float, height: float) -> bool:
+    return width / height > 1.4
+
+
+def draw_map(
+    ax: Axes,
+    gdf: gpd.GeoDataFrame,
+    facecolors: Sequence[str],
+    missing: np.ndarray[Any, Any],
+    opts: MapOptions,
+) -> list[tuple[Any, str]]:
+    """Draw fills (``gid="fills"``, one path per row in row order), insets and layers.
+
+    Returns extra legend handles (points).
+    """
+    from matplotlib.collections import PathCollection
+    from matplotlib.patches import Rectangle
+
+    layout = get_layout(opts.crs)
+    projected = gdf.geometry.to_crs(opts.crs)
+    geoms, zones = laid_out(projected, layout, inset=opts.inset, ogasawara=opts.ogasawara)
+    paths = polygon_paths(geoms)
+    lw = opts.preset.line_width
+    fills = PathCollection(
+        paths, facecolors=list(facecolors), edgecolors="#404040", linewidths=lw, zorder=2
+    )
+    fills.set_gid("fills")
+    ax.add_collection(fills)
+    if missing.any():
+        hatch = PathCollection(
+            [p for p, m in zip(paths, missing, strict=True) if m],
+            facecolors="none",
+            edgecolors="#808080",
+            linewidths=0,
+            hatch="////",
+            zorder=2,
+        )
+        hatch.set_gid("missing")
+        ax.add_collection(hatch)
+    used = set().union(*zones) if zones else set()
+    bounds = [shapely.total_bounds(np.array([g for g in geoms if g is not None], dtype=object))]
+    for name in ("okinawa", "ogasawara"):
+        if name in used:
+            x0, y0, x1, y1 = layout.insets[name].frame
+            frame = Rectangle(
+                (x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="black", lw=lw * 2, zorder=4
+            )
+            frame.set_gid(f"inset-{name}")
+            ax.add_patch(frame)
+            bounds.append(np.array([x0, y0, x1, y1]))
+    handles: list[tuple[Any, str]] = []
+    if opts.regions is not None:
+        draw_region_overlay(
+            ax,
+            opts.regions,
+            crs=opts.crs,
+            layout=layout,
+            inset=opts.inset,
+            ogasawara=opts.ogasawara,
+            line_width=lw,
+        )
+    if opts.points is not None:
+        _, handles = draw_points(
+            ax, opts.points, crs=opts.crs, layout=layout, inset=opts.inset, ogasawara=opts.ogasawara
+        )
+    if opts.labels is not None:
+        draw_labels(ax, geoms, names_for(gdf, opts.labels), font_size=opts.preset.font_size * 0.6)
+    b = np.vstack(bounds)
+    x0, y0 = b[:, 0].min(), b[:, 1].min()
+    x1, y1 = b[:, 2].max(), b[:, 3].max()
+    pad = 0.02 * max(x1 - x0, y1 - y0)
+    ax.set_xlim(x0 - pad, x1 + pad)
+    ax.set_ylim(y0 - pad, y1 + pad)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    return handles
+
+
+def decorate(ax: Axes, opts: MapOptions, *, scale_bar: bool, north_arrow: bool) -> None:
+    """Scale bar and north arrow (after the limits are final)."""
+    if scale_bar:
+        add_scale_bar(ax, opts.crs)
+    if north_arrow:
+        add_north_arrow(ax, opts.crs)
+
+
+def add_attribution(fig: Figure, text: str | None) -> None:
+    """Write the data attribution along the bottom of the figure (``gid="attribution"``)."""
+    if not text:
+        return
+    t = fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize="xx-small", color="#333333")
+    t.set_gid("attribution")
+
+
+def legend_handles(
+    colors: Sequence[str], labels: Sequence[str], counts: Sequence[int], n_missing: int, lang: str
+) -> list[tuple[Any, str]]:
+    """Legend entries ``label (count)`` plus a hatched missing entry when needed."""
+    from matplotlib.patches import Patch
+
+    out: list[tuple[Any, str]] = [
+        (Patch(facecolor=c, edgecolor="#404040", lw=0.4), f"{lab} ({n:,})")
+        for c, lab, n in zip(colors, labels, counts, strict=True)
+    ]
+    if n_missing:
+        word = "データなし" if lang == "ja" else "No data"
+        patch = Patch(facecolor=MISSING_COLOR, edgecolor="#808080", hatch="////", lw=0.4)
+        out.append((patch, f"{word} ({n_missing})"))
+    return out
+
+
+def place_legend(
+    ax: Axes, handles: list[tuple[Any, str]], title: str | None, *, ogasawara: bool
+) -> None:
+    """Legend in the Pacific corner (centre right when the Ogasawara inset is there)."""
+    if not handles:
+        return
+    anchor = (1.0, 0.0)
+    loc: Literal["lower right", "center left"] = "lower right"
+    fig = ax.get_figure(root=True)
+    if fig is not None and _wide(*fig.get_size_inches()) and len(fig.axes) == 1:
+        anchor, loc, ogasawara = (1.03, 0.5), "center left", False
+    if ogasawara:
+        # just above the Ogasawara frame, which takes the lower-right corner
+        frames = [p for p in ax.patches if p.get_gid() == "inset-ogasawara"]
+        if frames:
+            top = frames[0].get_bbox().y1  # type: ignore[attr-defined]
+            y0, y1 = ax.get_ylim()
+            anchor = (1.0, (top - y0) / (y1 - y0) + 0.01)
+    leg = ax.legend(
+        [h for h, _ in handles],
+        [t for _, t in handles],
+        title=title,
+        loc=loc,
+        bbox_to_anchor=anchor,
+        frameon=False,
+        handlelength=1.2,
+        borderaxespad=0.2,
+    )
+    leg.set_gid("legend")
+
+
+def attribution_text(attribution: bool | str, labels: Labels) -> str | None:
+    """Return the attribution line: MLIT's by default, a custom string, or none."""
+    from jregion.boundaries import attribution as mlit
+
+    if attribution is True:
+        return mlit(lang="ja" if labels == "ja" else "en")
+    if attribution is False:
+        return None
+    return str(attribution)
