@@ -19,12 +19,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import geopandas as gpd  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import shapely  # noqa: E402
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 
-import jregion  # noqa: E402
+import jregion
 
 
 def land_cells(quick: bool) -> pd.Series:
@@ -64,7 +64,9 @@ def main() -> None:
 
     t = time.perf_counter()
     values = land_cells(quick)
-    print(f"cells: {len(values):,} third-level mesh cells (built in {time.perf_counter() - t:.1f} s)")
+    print(
+        f"cells: {len(values):,} third-level mesh cells (built in {time.perf_counter() - t:.1f} s)"
+    )
     plot_mesh(values.iloc[:10], k=3, raster_dpi=50)  # warm-up: font and layout caches
 
     t = time.perf_counter()
@@ -79,9 +81,11 @@ def main() -> None:
     gdf.plot(column="value", scheme="quantiles", k=5, ax=ax, linewidth=0)
     fig.savefig(io.BytesIO(), format="png", dpi=300)
     t_gpd = time.perf_counter() - t
-    print(f"jregion.plotting.plot_mesh (raster path, incl. classification and save): {t_raster:.2f} s")
-    print(f"geopandas GeoDataFrame.plot of the same cells as polygons (projected beforehand): "
-          f"{t_gpd:.2f} s; ratio {t_gpd / t_raster:.1f}x")
+    print(f"plot_mesh (raster path, incl. classification and save): {t_raster:.2f} s")
+    print(
+        f"geopandas GeoDataFrame.plot of the same cells as polygons (projected beforehand): "
+        f"{t_gpd:.2f} s; ratio {t_gpd / t_raster:.1f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -101,6 +101,18 @@ def _hover(driver: Any, lat: float, lon: float, expect: str) -> str:
         lat,
         lon,
     )
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script(
+            """
+            const map = Object.values(window).find(v => v instanceof L.Map);
+            const c = map.getCenter();
+            return map.getZoom() === 9 && Math.abs(c.lat - arguments[0]) < 1e-3
+                && Math.abs(c.lng - arguments[1]) < 1e-3;
+            """,
+            lat,
+            lon,
+        )
+    )
     element = driver.find_element(By.CSS_SELECTOR, ".folium-map")
     ActionChains(driver).move_to_element_with_offset(element, 5, 5).perform()
     ActionChains(driver).move_to_element(element).perform()

@@ -82,6 +82,19 @@ from jregion.errors import (
 )
 
 # --- plotting (issue 6) ---
+from jregion.classify import Classification, ClassificationError, NonNumericError, classify
+from jregion.plotting import (
+    PlotOptionError,
+    PointLayer,
+    plot_choropleth,
+    plot_facets,
+    plot_lisa,
+    plot_lorenz,
+    plot_mesh,
+    plot_moran_scatter,
+    save_figure,
+)
+
 # --- explore (issue 7) ---
 from jregion.explore import (
     UnvendoredAssetError,
@@ -247,6 +260,19 @@ __all__ = [
     "fit",
     "japan_links",
     # plotting (issue 6)
+    "Classification",
+    "ClassificationError",
+    "NonNumericError",
+    "PlotOptionError",
+    "PointLayer",
+    "classify",
+    "plot_choropleth",
+    "plot_facets",
+    "plot_lisa",
+    "plot_lorenz",
+    "plot_mesh",
+    "plot_moran_scatter",
+    "save_figure",
     # explore (issue 7)
     "UnvendoredAssetError",
     "explore_choropleth",

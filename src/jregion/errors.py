@@ -34,6 +34,7 @@ __all__ = [
     "UnknownCodeError",
     "UnmatchedKeyError",
     "UnmatchedRowsWarning",
+    "UnvendoredAssetError",
 ]
 
 
@@ -71,6 +72,10 @@ class FormulaError(JRegionError, ValueError):
 
 class LayoutError(JRegionError, ValueError):
     """A user file is not in a layout the reader understands (the message says why)."""
+
+
+class UnvendoredAssetError(JRegionError, ValueError):
+    """A web map uses a resource that jregion does not ship, so it cannot be inlined."""
 
 
 class CRSError(JRegionError, ValueError):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from jregion._optional import import_optional
-from jregion.errors import JRegionError
+from jregion.errors import UnvendoredAssetError
 
 __all__ = [
     "LEAFLET_CSS_CDN",
@@ -32,10 +32,6 @@ _CSS_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"/>')
 _REMOTE_ATTR = re.compile(r'(?:src|href)\s*=\s*["\']?(?P<url>(?:https?:)?//[^"\'\s>]+)', re.I)
 _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 _CSS_URL = re.compile(r"url\((?P<q>['\"]?)images/(?P<file>[\w.-]+\.png)(?P=q)\)")
-
-
-class UnvendoredAssetError(JRegionError, ValueError):
-    """A map uses a web resource that jregion does not ship, so it cannot be inlined."""
 
 
 def _asset(*parts: str) -> bytes:

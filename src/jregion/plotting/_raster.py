@@ -75,7 +75,7 @@ def mesh_grid(
     >>> import pandas as pd
     >>> from jregion.plotting._raster import mesh_grid
     >>> rows, cols, n = mesh_grid(pd.Index(["53394611"]))
-    >>> rows[0] / 120, 100 + cols[0] / 80, n
+    >>> float(rows[0] / 120), float(100 + cols[0] / 80), n
     (35.675, 139.7625, 8)
     """
     text = pd.Index(codes).astype(str)
