@@ -30,7 +30,9 @@ def test_equal_interval_hand_worked() -> None:
     assert c.counts == (3, 1, 1)
     assert c.n_missing == 1
     assert c.k == 3
-    assert c.legend_labels == ("0–4", "4–8", "8–12")
+    # whole numbers: each label lists the integers its class holds
+    assert c.legend_labels == ("0–4", "5–8", "9–12")
+    assert classify(s / 2, scheme="equal_interval", k=3).legend_labels == ("0–2", "2–4", "4–6")
 
 
 def test_fisher_jenks_two_obvious_groups() -> None:
@@ -52,7 +54,9 @@ def test_user_bins_and_open_top() -> None:
     c = classify(pd.Series([1, 5, 50, 500]), bins=[10, 100, np.inf])
     assert c.scheme == "user_defined"
     assert c.yb.tolist() == [0, 0, 1, 2]
-    assert c.legend_labels == ("1–10", "10–100", "> 100")
+    assert c.legend_labels == ("1–10", "11–100", "≥ 101")
+    halves = classify(pd.Series([1.5, 5, 50, 500]), bins=[10, 100, np.inf])
+    assert halves.legend_labels == ("1.5–10.0", "10.0–100.0", "> 100.0")
 
 
 def test_to_frame_and_frozen() -> None:

@@ -71,7 +71,7 @@ def test_face_colours_follow_classes(frame: gpd.GeoDataFrame) -> None:
     assert faces[0] == expected[0]  # Hokkaido, 1
     assert faces[12] == expected[1]  # Tokyo, 13
     assert faces[46] == expected[2]  # Okinawa, 47
-    assert _legend_texts(ax) == ["1–10 (10)", "10–20 (10)", "20–47 (27)"]
+    assert _legend_texts(ax) == ["1–10 (10)", "11–20 (10)", "21–47 (27)"]
     assert ax.get_legend().get_title().get_text() == "code_num"
 
 
@@ -85,7 +85,7 @@ def test_missing_values_hatched_with_legend_entry(frame: gpd.GeoDataFrame) -> No
     assert isinstance(hatched, Collection)
     assert len(hatched.get_paths()) == 1
     assert hatched.get_hatch() == "////"
-    assert _legend_texts(ax) == ["1–10 (10)", "10–20 (9)", "20–47 (27)", "No data (1)"]
+    assert _legend_texts(ax) == ["1–10 (10)", "11–20 (9)", "21–47 (27)", "No data (1)"]
 
 
 def test_grayscale_ramp(frame: gpd.GeoDataFrame) -> None:
@@ -402,3 +402,18 @@ def test_missing_mapclassify_names_extra(
     monkeypatch.setitem(sys.modules, "mapclassify", None)
     with pytest.raises(jregion.MissingDependencyError, match=r"mapclassify.*jregion\[maps\]"):
         plot_choropleth(frame, "code_num", k=3)
+
+
+def test_draws_into_given_axes_and_regions_layer(frame: gpd.GeoDataFrame) -> None:
+    fig = Figure(figsize=(4, 4))
+    ax = fig.add_subplot()
+    regions = jregion.load_regions("eight")
+    out_fig, out_ax = plot_choropleth(frame, "code_num", k=3, ax=ax, regions=regions)
+    assert out_fig is fig and out_ax is ax
+    assert [c.get_gid() for c in ax.collections if c.get_gid() == "region-overlay"]
+
+
+def test_labels_need_names(frame: gpd.GeoDataFrame) -> None:
+    other = frame.drop(columns=["name_en", "name_ja"]).reset_index(drop=True)
+    with pytest.raises(PlotOptionError, match="cannot find 'en' names"):
+        plot_choropleth(other, "code_num", k=3, labels="en")

@@ -87,4 +87,4 @@ def test_cells_drawn_at_their_place_and_okinawa_moved() -> None:
     # an empty place (no cell: Sapporo) is transparent
     assert _pixel(ax, *to_map.transform(141.35, 43.06))[3] == 0.0
     texts = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert texts == ["1–1 (1)", "1–2 (1)", "2–3 (1)", "No data (1)"]
+    assert texts == ["1 (1)", "2 (1)", "3 (1)", "No data (1)"]

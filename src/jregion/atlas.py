@@ -52,24 +52,23 @@ def fig_rd_gdp(out: Path, fmt: str) -> Path:
     """Figure 1: R&D expenditure as % of GDP, 1995-2005 (OECD MSTI via NSF)."""
     plt = import_optional("matplotlib.pyplot")
     from jregion.plotting import OKABE_ITO, get_preset
-    from jregion.plotting._fonts import register_japanese_font
 
-    register_japanese_font()
     rd = load_indicator("rd_gdp")["gerd_pct_gdp"].unstack("economy")
     preset = get_preset("journal-double")
-    fig, ax = plt.subplots(figsize=(preset.figsize[0], preset.figsize[0] * 0.55))
+    fig, ax = plt.subplots(figsize=(preset.figsize[0], preset.figsize[0] * 0.5))
+    fig.subplots_adjust(left=0.08, right=0.80, bottom=0.17, top=0.90)
     order = rd.loc[rd.index.max()].sort_values(ascending=False).index
     for i, economy in enumerate(order):
-        style = "-" if economy in ("Japan", "United States", "EU") else "--"
-        ax.plot(rd.index, rd[economy], style, marker="o", ms=3, label=economy,
-                color=OKABE_ITO[i % len(OKABE_ITO)], lw=2.2 if economy == "Japan" else 1.2)
+        ax.plot(rd.index, rd[economy], "-" if economy == "Japan" else "--", marker="o", ms=3,
+                label=economy, color=OKABE_ITO[i % len(OKABE_ITO)],
+                lw=2.4 if economy == "Japan" else 1.2)
     ax.set_ylabel("GERD as % of GDP")
     ax.set_xlabel("Year")
-    info = dataset_info("rd_gdp")
     ax.set_title("R&D expenditure as a share of GDP, 1995-2005")
-    ax.legend(ncols=2, fontsize="small", frameon=False)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False)
     ax.grid(alpha=0.3)
-    fig.text(0.01, 0.005, f"Source: {info['publisher']}", fontsize=5, va="bottom")
+    info = dataset_info("rd_gdp")
+    fig.text(0.01, 0.01, f"Source: {info['publisher']}", fontsize=5, va="bottom")
     return _save(fig, out / f"fig1_rd_gdp.{fmt}")
 
 

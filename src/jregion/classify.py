@@ -46,7 +46,7 @@ import numpy as np
 import pandas as pd
 
 from jregion._optional import import_optional
-from jregion.errors import JRegionError, MissingValueError
+from jregion.errors import ClassificationError, MissingValueError, NonNumericError
 
 __all__ = [
     "SCHEMES",
@@ -85,14 +85,6 @@ _NO_K = frozenset({"head_tail_breaks", "std_mean", "box_plot", "percentiles", "u
 
 #: Above this many values the sampled Fisher-Jenks really samples.
 _SAMPLE_MAX = 1000
-
-
-class ClassificationError(JRegionError, ValueError):
-    """Values cannot be classified as asked (too many classes, bad bins, unknown scheme)."""
-
-
-class NonNumericError(JRegionError, TypeError):
-    """A column that must be numeric is not."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +141,7 @@ class Classification:
                lower  upper label  count
         class
         0        1.0    2.0   1–2      2
-        1        2.0    4.0   2–4      2
+        1        2.0    4.0   3–4      2
         """
         lowers = (self.lower, *self.bins[:-1])
         frame = pd.DataFrame(
@@ -250,12 +242,32 @@ def _decimals(bounds: np.ndarray[Any, Any]) -> int:
     return 4
 
 
-def _labels(lower: float, bins: np.ndarray[Any, Any], fmt: str | None) -> tuple[str, ...]:
+def _integer_labels(lower: float, bins: np.ndarray[Any, Any]) -> tuple[str, ...]:
+    """Labels for whole-number data and bounds: class i holds bins[i-1]+1 .. bins[i]."""
+    labels = []
+    for i, hi in enumerate(bins):
+        lo = lower if i == 0 else bins[i - 1] + 1
+        if np.isposinf(hi):
+            labels.append(f"≥ {lo:,.0f}")
+        elif lo >= hi:
+            labels.append(f"{hi:,.0f}")
+        else:
+            labels.append(f"{lo:,.0f}–{hi:,.0f}")
+    return tuple(labels)
+
+
+def _labels(
+    lower: float, bins: np.ndarray[Any, Any], fmt: str | None, integer: bool = False
+) -> tuple[str, ...]:
+    if fmt is None and integer:
+        return _integer_labels(lower, bins)
     bounds = np.concatenate([[lower], bins])
     if fmt is None:
         fmt = f"{{:,.{_decimals(bounds)}f}}"
-    text = [fmt.format(b) for b in bounds]
-    labels = [f"{text[i]}–{text[i + 1]}" for i in range(bins.size)]
+    # typographic minus, and a spaced en dash when a bound is negative ("−15.7 – −13.1")
+    text = [fmt.format(b).replace("-", "\u2212") for b in bounds]
+    dash = " – " if bool((bounds < 0).any()) else "–"
+    labels = [f"{text[i]}{dash}{text[i + 1]}" for i in range(bins.size)]
     if np.isposinf(bins[-1]):
         labels[-1] = f"> {text[-2]}"
     return tuple(labels)
@@ -291,7 +303,9 @@ def classify(
         Seed for the random schemes, so results are reproducible.
     fmt : str, optional
         Format for the bounds in ``legend_labels``, e.g. ``"{:,.0f}"``. By
-        default the fewest decimals (0-4) that keep the bounds distinct.
+        default the fewest decimals (0-4) that keep the bounds distinct; when
+        every value and bound is a whole number (counts), each label gives the
+        whole numbers its class holds: ``"0"``, ``"1–3"``, ``"4–10"``.
 
     Returns
     -------
@@ -321,7 +335,7 @@ def classify(
     >>> classify(pd.Series([1, 1, 2]), k=3)
     Traceback (most recent call last):
     ...
-    jregion.classify.ClassificationError: k=3 classes requested but the values have only 2 ...
+    jregion.errors.ClassificationError: k=3 classes requested but the values have only 2 ...
     """
     series = _numeric(values)
     valid = series.notna().to_numpy()
@@ -374,10 +388,12 @@ def classify(
     yb[valid] = yb_valid
     counts = np.bincount(yb_valid, minlength=edges.size)
     lower = float(y.min())
+    finite = edges[np.isfinite(edges)]
+    integer = bool(np.all(y == np.round(y)) and np.all(finite == np.round(finite)))
     return Classification(
         bins=tuple(float(b) for b in edges),
         yb=pd.Series(yb, index=series.index, name=series.name),
-        legend_labels=_labels(min(lower, float(edges[0])), edges, fmt),
+        legend_labels=_labels(min(lower, float(edges[0])), edges, fmt, integer),
         counts=tuple(int(c) for c in counts),
         n_missing=int((~valid).sum()),
         scheme=used,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "CRSError",
+    "ClassificationError",
     "DataIntegrityError",
     "DisconnectedGraphWarning",
     "DuplicateKeyError",
@@ -30,6 +31,8 @@ __all__ = [
     "LayoutError",
     "MissingDependencyError",
     "MissingValueError",
+    "NonNumericError",
+    "PlotOptionError",
     "SchemeError",
     "UnknownCodeError",
     "UnmatchedKeyError",
@@ -76,6 +79,18 @@ class LayoutError(JRegionError, ValueError):
 
 class UnvendoredAssetError(JRegionError, ValueError):
     """A web map uses a resource that jregion does not ship, so it cannot be inlined."""
+
+
+class ClassificationError(JRegionError, ValueError):
+    """Values cannot be classified as asked (too many classes, bad bins, unknown scheme)."""
+
+
+class NonNumericError(JRegionError, TypeError):
+    """A column that must be numeric is not."""
+
+
+class PlotOptionError(JRegionError, ValueError):
+    """A plotting option is unknown or inconsistent (preset, column, layer, CRS)."""
 
 
 class CRSError(JRegionError, ValueError):

@@ -107,7 +107,7 @@ def explore_choropleth(
     ------
     TypeError
         If ``gdf`` is not a GeoDataFrame.
-    jregion.classify.NonNumericError
+    jregion.errors.NonNumericError
         If a column is not numeric.
     ValueError
         If a column is missing or ``rank`` is unknown (plus the errors of

@@ -168,11 +168,32 @@ def draw_map(
 
 
 def decorate(ax: Axes, opts: MapOptions, *, scale_bar: bool, north_arrow: bool) -> None:
-    """Scale bar and north arrow (after the limits are final)."""
+    """Scale bar and north arrow (after the limits and the legend are final).
+
+    The bar starts at 40 % of the axes width; when the legend reaches that far
+    (narrow maps of a few prefectures), the bar moves left of it.
+    """
     if scale_bar:
-        add_scale_bar(ax, opts.crs)
+        x = 0.40
+        leg = ax.get_legend()
+        fig = ax.get_figure(root=True)
+        if leg is not None and fig is not None:
+            fig.draw_without_rendering()
+            bb = leg.get_window_extent().transformed(ax.transAxes.inverted())
+            if bb.x0 < x + 0.24 and bb.y0 < 0.12:
+                x = max(0.02, bb.x0 - 0.26)
+        add_scale_bar(ax, opts.crs, x=x)
     if north_arrow:
         add_north_arrow(ax, opts.crs)
+
+
+def set_map_title(fig: Figure, ax: Axes, title: str | None, *, own_figure: bool) -> None:
+    """Title the map; on a figure jregion made, make room so the title is not clipped."""
+    if not title:
+        return
+    if own_figure:
+        fig.subplots_adjust(top=0.90)
+    ax.set_title(title)
 
 
 def add_attribution(fig: Figure, text: str | None) -> None:

@@ -27,6 +27,7 @@ from jregion.plotting._base import (
     draw_map,
     new_figure,
     place_legend,
+    set_map_title,
 )
 from jregion.plotting._styles import PlotOptionError, Preset, PresetName, get_preset, style_context
 
@@ -155,6 +156,7 @@ def plot_lisa(
         colors = [palette[str(c)] if c in palette else MISSING_COLOR for c in labels_]
         missing = pd.isna(cluster).to_numpy()
         opts = MapOptions(crs_key(crs), inset, False, regions, None, labels, p)
+        own_figure = ax is None
         if ax is None:
             fig, axes = new_figure(p)
             ax = axes[0]
@@ -173,8 +175,7 @@ def plot_lisa(
         ]
         place_legend(ax, handles, "LISA cluster", ogasawara=False)
         decorate(ax, opts, scale_bar=True, north_arrow=True)
-        if title:
-            ax.set_title(title)
+        set_map_title(fig, ax, title, own_figure=own_figure)
         add_attribution(fig, attribution_text(attribution, labels))
     return fig, ax
 

@@ -24,6 +24,7 @@ from jregion.plotting._base import (
     legend_handles,
     new_figure,
     place_legend,
+    set_map_title,
 )
 from jregion.plotting._layers import PointLayer
 from jregion.plotting._styles import (
@@ -190,6 +191,7 @@ def plot_choropleth(
         c = _classes(gdf[column], scheme=scheme, k=k, bins=bins, bins_from=bins_from)
         palette, per_row = _colors(c, cmap, grayscale)
         opts = MapOptions(crs_key(crs), inset, ogasawara, regions, points, labels, p)
+        own_figure = ax is None
         if ax is None:
             fig, axes = new_figure(p)
             ax = axes[0]
@@ -199,8 +201,7 @@ def plot_choropleth(
         handles = legend_handles(palette, c.legend_labels, c.counts, c.n_missing, labels or "en")
         place_legend(ax, handles + extra, legend_title or column, ogasawara=ogasawara)
         decorate(ax, opts, scale_bar=scale_bar, north_arrow=north_arrow)
-        if title:
-            ax.set_title(title)
+        set_map_title(fig, ax, title, own_figure=own_figure)
         add_attribution(fig, attribution_text(attribution, labels))
     return fig, ax
 

@@ -68,7 +68,11 @@ def _internal_boundaries(regions: gpd.GeoDataFrame) -> list[BaseGeometry]:
             lines.extend(
                 p for p in shapely.get_parts(shared) if p.geom_type in ("LineString", "LinearRing")
             )
-    return lines
+    if not lines:
+        return []
+    # join the many short shared edges into long lines, so thick strokes join smoothly
+    merged = shapely.line_merge(shapely.union_all(np.array(lines, dtype=object)))
+    return list(shapely.get_parts(merged))
 
 
 def draw_region_overlay(
@@ -97,7 +101,12 @@ def draw_region_overlay(
     moved, _ = _move_geoms(np.array(lines, dtype=object), layout, inset=inset, ogasawara=ogasawara)
     segments = [np.asarray(g.coords)[:, :2] for g in moved if g is not None]
     coll = LineCollection(
-        segments, colors="black", linewidths=line_width * 4, capstyle="round", zorder=3
+        segments,
+        colors="black",
+        linewidths=line_width * 3,
+        capstyle="round",
+        joinstyle="round",
+        zorder=3,
     )
     coll.set_gid("region-overlay")
     ax.add_collection(coll)

@@ -10,7 +10,7 @@ from typing import Any, Final, Literal
 import numpy as np
 
 from jregion._optional import import_optional
-from jregion.errors import JRegionError
+from jregion.errors import PlotOptionError
 from jregion.plotting._fonts import FONT_FAMILY, register_japanese_font
 
 __all__ = [
@@ -28,10 +28,6 @@ __all__ = [
 MM_PER_INCH: Final = 25.4
 
 PresetName = Literal["journal-single", "journal-double", "slide"]
-
-
-class PlotOptionError(JRegionError, ValueError):
-    """A plotting option is unknown or inconsistent (preset, column, layer, CRS)."""
 
 
 @dataclass(frozen=True)
