@@ -130,7 +130,86 @@ EST_COLS = {
 }
 
 
-def build_manufacturing() -> tuple[pd.DataFrame, list[dict[str, object]]]:
+COPIES_AGREE = "both copies agree"
+COPIES_PZ_ONLY = "dataPZ.xlsx only"
+COPIES_WITHHELD = "copies disagree on withheld columns; others agree"
+COPIES_SETTLED = (
+    "copies disagree on shipments_myen, settled by a second source (see `resolved`), "
+    "and on withheld columns; others agree"
+)
+
+TOCHIGI_2005 = (
+    "Tochigi Prefecture, 「栃木県の工業」(平成20年工業統計調査結果報告書), table 栃木県工業の推移: "
+    "平成17年 事業所数 5,863, 製造品出荷額等 83,522億円, 従業者数 207,732 人 "
+    "(http://www.pref.tochigi.lg.jp/c04/pref/toukei/toukei/h20kakuhoukougyou.html, read in a "
+    "search-engine cache copy, www-pref-tochigi-lg-jp.cache.yimg.jp, page updated 2010-03-28). "
+    "83,522億円 = 8,352,200 million yen to the nearest 億円; dataPZ.xlsx's 8,352,186 rounds to it, "
+    "00550010_industrial.csv's 8,577,569 (85,776億円) does not. Establishments and persons equal "
+    "both copies' figures."
+)
+FUKUSHIMA_2016 = (
+    "METI 平成29年工業統計調査 確報 (2016 accounts), national total: 事業所数 191,339, 従業者数 "
+    "7,571,369, 製造品出荷額等 302兆356億円, as quoted at https://www.jagat.or.jp/archives/46784 "
+    "(a page this build could not open; the figures were supplied by the audit). Arithmetic check in "
+    "this build: the 47 prefectures of both copies sum to 191,339 establishments and 7,571,369 "
+    "persons; shipments sum to 302,035,588 million yen in 00550010_industrial.csv (302兆356億円 to "
+    "the nearest 億円) and to 302,185,201 in dataPZ.xlsx (302兆1,852億円). The copies differ in "
+    "Fukushima alone (46 prefectures agree), and the difference 149,613 = 4,977,861 - 4,828,248, "
+    "so the national total confirms 00550010_industrial.csv's 4,828,248."
+)
+# Disagreeing cells settled by a second source: (pref_code, year, column) -> which copy is right.
+SETTLED: dict[tuple[str, int, str], dict[str, object]] = {
+    ("09", 2005, "shipments_myen"): {
+        "value_from": "dataPZ.xlsx",
+        "value": 8_352_186,
+        "confirming_source": TOCHIGI_2005,
+    },
+    ("07", 2016, "shipments_myen"): {
+        "value_from": "00550010_industrial.csv",
+        "value": 4_828_248,
+        "confirming_source": FUKUSHIMA_2016,
+    },
+}
+
+
+def check_settled(pz: pd.DataFrame, es: pd.DataFrame) -> None:
+    """Re-do, on the copies' own numbers, the checks behind SETTLED (fail the build if they break)."""
+    t = pz.loc[("09", 2005)]
+    assert (int(t["establishments"]), int(t["persons_employed"])) == (5863, 207732)
+    assert round(int(t["shipments_myen"]) / 100) == 83522  # 億円
+    assert round(int(es.loc[("09", 2005), "shipments_myen"]) / 100) != 83522
+    pz16, es16 = pz.xs(2016, level="year"), es.xs(2016, level="year")
+    for df in (pz16, es16):
+        assert (int(df["establishments"].sum()), int(df["persons_employed"].sum())) == (
+            191339,
+            7571369,
+        )
+    assert round(int(es16["shipments_myen"].sum()) / 100) == 3_020_356  # 302兆356億円 in 億円
+    assert round(int(pz16["shipments_myen"].sum()) / 100) != 3_020_356
+    differs = pz16.index[(pz16["shipments_myen"] != es16["shipments_myen"]).to_numpy()]
+    assert list(differs) == ["07"], list(differs)
+
+
+# Survey behind each year of dataPZ.xlsx (keyed by its year label = year of the accounts).
+SURVEY_CENSUS = "工業統計調査"
+SURVEY_ECON = {
+    2011: "経済センサス‐活動調査 (平成24年, 2012)",
+    2015: "経済センサス‐活動調査 (平成28年, 2016)",
+}
+SURVEY_2020 = "not stated by the copy (see definitions: survey)"
+
+
+def survey_of(year: int) -> str:
+    if year in SURVEY_ECON:
+        return SURVEY_ECON[year]
+    if year == 2020:
+        return SURVEY_2020
+    return SURVEY_CENSUS
+
+
+def build_manufacturing() -> tuple[
+    pd.DataFrame, list[dict[str, object]], list[dict[str, object]]
+]:
     pz = pd.read_excel(MANU / "dataPZ.xlsx")
     pz["pref_code"] = pz["prefecture"].map(code_of)
     pz = pz.rename(columns=PZ_COLS)
@@ -158,32 +237,54 @@ def build_manufacturing() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     for c in ("establishments", "persons_employed", "wages_myen"):
         assert (pz.loc[shared, c] == es.loc[shared, c]).all(), c
 
+    check_settled(pz, es)
     out = pz.copy()
-    out["copies"] = "dataPZ.xlsx only"
-    out.loc[shared, "copies"] = "both copies agree"
+    out["copies"] = COPIES_PZ_ONLY
+    out.loc[shared, "copies"] = COPIES_AGREE
     out["withheld"] = ""
     missing: list[dict[str, object]] = []
+    resolved: list[dict[str, object]] = []
     for c in ("raw_materials_myen", "shipments_myen"):
         diff = shared[(pz.loc[shared, c] != es.loc[shared, c]).to_numpy()]
         for key in diff:
+            figures = {
+                "dataPZ.xlsx": int(pz.loc[key, c]),
+                "00550010_industrial.csv": int(es.loc[key, c]),
+            }
+            settled = SETTLED.get((key[0], int(key[1]), c))
+            if settled is not None:
+                copy_used = str(settled["value_from"])
+                value = figures[copy_used]
+                assert value == settled["value"], (key, c, value)
+                out.loc[key, c] = value
+                resolved.append(
+                    {"pref_code": key[0], "year": int(key[1]), "column": c, **figures, **settled}
+                )
+                continue
             missing.append(
                 {
                     "pref_code": key[0],
                     "year": int(key[1]),
                     "column": c,
                     "reason": "the two copies disagree and no second source settles it; value withheld",
-                    "dataPZ.xlsx": int(pz.loc[key, c]),
-                    "00550010_industrial.csv": int(es.loc[key, c]),
+                    **figures,
                 }
             )
             out.loc[key, c] = pd.NA
             prev = out.loc[key, "withheld"]
             out.loc[key, "withheld"] = f"{prev};{c}" if prev else c
-            out.loc[key, "copies"] = "copies disagree on withheld columns; others agree"
+    # the copies column says, per row, how the two copies compare (values defined in the manifest)
+    for p, y, _c in {(d["pref_code"], d["year"], d["column"]) for d in missing}:
+        out.loc[(p, y), "copies"] = COPIES_WITHHELD
+    for d in resolved:
+        key = (d["pref_code"], d["year"])
+        assert out.loc[key, "withheld"], key  # both settled rows still withhold raw materials
+        out.loc[key, "copies"] = COPIES_SETTLED
     out["threshold"] = "4 or more persons employed"
+    out["survey"] = [survey_of(y) for y in out.index.get_level_values("year")]
     out = out.reset_index()
     out["pref_code"] = out["pref_code"].astype(str)
-    return out, missing
+    return out, missing, resolved
 
 
 # ---------------------------------------------------------------- population
@@ -242,7 +343,7 @@ def build_table1() -> pd.DataFrame:
 
 
 def main() -> None:
-    manu, manu_missing = build_manufacturing()
+    manu, manu_missing, manu_resolved = build_manufacturing()
     pop, pop_nat = build_population()
     rd = build_rd()
     t1 = build_table1()
@@ -279,11 +380,14 @@ def main() -> None:
         [
             entry(
                 "manufacturing_census",
-                title="Census of Manufacture (工業統計調査) by prefecture, 2000-2020, establishments with 4 or more persons",
+                title="Census of Manufacture (工業統計調査) by prefecture, 2000-2020, establishments with 4 or more "
+                "persons; 2011 and 2015 from the Economic Census for Business Activity (経済センサス‐活動調査)",
                 publisher="Ministry of Economy, Trade and Industry (経済産業省), via e-Stat",
                 source_table="工業統計調査 (Census of Manufacture), prefecture totals of manufacturing (製造業計), "
                 "establishments with 4 or more persons employed: 事業所数, 従業者数, 現金給与総額, "
-                "原材料使用額等, 製造品出荷額等. Neither copy names the e-Stat table ID.",
+                "原材料使用額等, 製造品出荷額等. The 2011 and 2015 figures are from the 経済センサス‐活動調査 "
+                "(2012 and 2016 surveys), not 工業統計調査 (see definitions: survey). Neither copy names the "
+                "e-Stat table ID.",
                 url="https://www.meti.go.jp/english/statistics/tyo/census/index.html",
                 copy={
                     "repository": "RuiPann/PZ-2024 (primary, all years); sakamotomasaki/estat_dl (cross-check)",
@@ -297,7 +401,8 @@ def main() -> None:
                 vintage=f"years {manu_years[0]}-{manu_years[-1]} as labelled in dataPZ.xlsx",
                 licence="Underlying data: METI / e-Stat (government statistics, free reuse with attribution under "
                 "e-Stat's terms; not checked here). dataPZ.xlsx has no licence; estat_dl is MIT (code).",
-                attribution="出典：経済産業省「工業統計調査」（e-Stat）を加工して作成",
+                attribution="出典：経済産業省「工業統計調査」、総務省・経済産業省「経済センサス‐活動調査」"
+                "（2011年・2015年分）（e-Stat）を加工して作成",
                 units={
                     "establishments": "count",
                     "persons_employed": "persons",
@@ -326,12 +431,36 @@ def main() -> None:
                     "wages_myen": "現金給与総額 (total cash wages and salaries), million yen; the copies store yen (value x 10^6)",
                     "raw_materials_myen": "原材料使用額等 (raw materials, fuel, electricity and subcontracting), million yen",
                     "shipments_myen": "製造品出荷額等 (value of manufactured goods shipped and other revenue), million yen",
-                    "copies": "'both copies agree' where both copies hold the year and agree; 'dataPZ.xlsx only' for "
-                    "2000, 2011, 2015, 2018-2020",
-                    "withheld": "columns set to missing because the two copies disagree (see `missing`)",
-                    "national_total": "neither copy has a national-total row, so METI's published national totals "
-                    "could not be used to settle the disagreements",
+                    "copies": f"how the two copies compare in this row. '{COPIES_AGREE}': both copies hold the "
+                    f"year and agree in every column. '{COPIES_PZ_ONLY}': the year is only in dataPZ.xlsx (2000 "
+                    f"at the 4+ threshold, 2011, 2015, 2018-2020), so nothing is cross-checked. "
+                    f"'{COPIES_WITHHELD}': the copies disagree on the columns named in `withheld`, which are "
+                    f"missing (both figures in `missing`); every other column agrees. '{COPIES_SETTLED}': the "
+                    "copies disagree on shipments_myen and on the columns named in `withheld`; the shipments "
+                    "figure shipped is the one a second source confirms (source and both figures in `resolved`), "
+                    "the `withheld` columns are missing, every other column agrees (Tochigi 2005, Fukushima 2016).",
+                    "withheld": "columns set to missing because the two copies disagree and no second source "
+                    "settles them (see `missing`)",
+                    "survey": f"the survey the row's figures come from. '{SURVEY_CENSUS}' for every year except: "
+                    "2011 and 2015, for which no 工業統計調査 was taken; the only prefecture figures for those "
+                    "calendar years are the manufacturing tables (establishments with 4 or more persons) of the "
+                    f"経済センサス‐活動調査 of 2012 and 2016 ('{SURVEY_ECON[2011]}', '{SURVEY_ECON[2015]}'). "
+                    "dataPZ.xlsx does not name its source for these years, so the attribution is by elimination; "
+                    "the 2016 survey's manufacturing results for 4+ establishments are published as "
+                    "「平成28年経済センサス‐活動調査 産業別集計(製造業に関する集計)」 (総務省・経済産業省, 2017-12-25; "
+                    "copy https://fdocument.pub/document/-28-coefae-ceeiee-28coefae.html). "
+                    f"2020: '{SURVEY_2020}'. Read with the year labels above, the 2020 row would hold 2020 "
+                    "accounts, which were collected by the 令和3年経済センサス‐活動調査 (taken 2021-06-01, accounts "
+                    "of 2020; e.g. https://www.city.atsugi.kanagawa.jp/shiseijoho/johokokai_tokei/11/4/21336.html), "
+                    "but neither copy confirms the 2020 row, so its survey is left unstated.",
+                    "national_total": "neither copy has a national-total row. A published national total was "
+                    "used once, outside the copies, to settle Fukushima 2016 shipments (see `resolved`); the "
+                    "other disagreements have no such check",
+                    "resolved": "cells where the two copies disagree and a second source settles which is right: "
+                    "the confirmed copy's figure is shipped; both copies' figures and the confirming source "
+                    "are listed",
                 },
+                resolved=manu_resolved,
                 missing=[
                     *manu_missing,
                     {
@@ -400,7 +529,12 @@ def main() -> None:
                 definitions={
                     "national_vs_sum": "The 47 prefectures sum exactly to this row in every census year "
                     "except 1960, where the national row is 73 persons (39 male, 34 "
-                    "female) larger; the copy gives no reason. 1945 excludes Okinawa."
+                    "female) larger: the national figure includes the 73 persons of an area whose boundary "
+                    "was then disputed between 長野県西筑摩郡山口村 and 岐阜県中津川市, counted in neither "
+                    "prefecture (uub.jp 都道府県市区町村 落書き帳 [82400], on the 1960 "
+                    "census: 「昭和35年の長野県西筑摩郡山口村と岐阜県中津川市の間の境界紛争地域(73人)」, "
+                    "https://uub.jp/frm/82400.html; 山口村 later joined 中津川市, 2005-02-13). "
+                    "1945 excludes Okinawa."
                 },
                 missing=[],
             ),
@@ -415,7 +549,12 @@ def main() -> None:
                     "repository": "bq-org/ncses_stats_explorer_placeholder",
                     "path": "output/tables/1888/data.csv (transcribed to shared lists/rd_gdp.csv)",
                     "commit": "1f879ab65ed260668840db406611ddc10e8455bc",
-                    "sha256": sha256(LISTS / "rd_gdp.csv"),
+                    # the hash of the shared transcription this build reads, NOT of the NCSES data.csv
+                    # (whose hash, 'ncses_1888.csv', is listed in shared lists/PROVENANCE.md)
+                    "sha256_of_shared_transcription": {"lists/rd_gdp.csv": sha256(LISTS / "rd_gdp.csv")},
+                    "sha256_of_ncses_data_csv": "a72638fabd52d9380e93998e45a40302b0bc3fda096bfdd2d35adf97e64feca5 "
+                    "(output/tables/1888/data.csv as recorded in shared lists/PROVENANCE.md, 'ncses_1888.csv'; "
+                    "the file itself is not in ../shared/data-sources, so this build cannot re-hash it)",
                 },
                 vintage="OECD MSTI 2019/1 (SEI 2020). The other vintage in the leads (MSTI Sept 2021, SEI 2022) is not shipped.",
                 licence="NSF/NCSES tables are US-government works; OECD MSTI terms apply to the underlying data",

@@ -264,9 +264,20 @@ def main() -> None:
                 "title": "Region schemes: prefecture code to region, one block per scheme",
                 "publisher": "jregion (compiled; sources per scheme in `definitions`)",
                 "source_table": "see definitions",
+                "url": "https://www.meti.go.jp/intro/data/akikou02j.html (METI bureaus); https://github.com/dataofjapan/land (nine regions)",
+                "copy": {
+                    "repository": "dataofjapan/land (resions.csv, prefectures.csv); shared lists tokaido.txt",
+                    "path": "lists/prefectures_regions9.csv, lists/regions9.csv, lists/tokaido.txt",
+                    "commit": lists_commit,
+                    "sha256": {
+                        "prefectures_regions9.csv": sha256(LISTS / "prefectures_regions9.csv"),
+                        "regions9.csv": sha256(LISTS / "regions9.csv"),
+                        "tokaido.txt": sha256(LISTS / "tokaido.txt"),
+                    },
+                },
                 "vintage": "2021",
                 "licence": "CC0 (compilation of public definitions)",
-                "attribution": "",
+                "attribution": "Region schemes compiled by jregion from METI, dataofjapan/land and published Pacific-belt definitions",
                 "units": {},
                 "definitions": {
                     "eight": "The eight customary regions (八地方区分), Okinawa in Kyushu, Mie in Kinki. No legal definition exists; this is the customary school-geography division. Checked against dataofjapan/land resions.csv (nine regions) with Okinawa merged into Kyushu.",
@@ -322,7 +333,7 @@ def main() -> None:
                 },
                 "vintage": "2014 (Global Map Japan conversion); fixture undated",
                 "licence": "facts compiled from two public sources",
-                "attribution": "",
+                "attribution": "Neighbours: LIFULL NEXTCORE API (neighbouring_pref); GSI Global Map Japan (地球地図日本), via dataofjapan/land",
                 "units": {},
                 "definitions": {
                     "status": "land_border (86), land_border_contested_island_only (33-37 Okayama-Kagawa on Ishima), no_land_border_linked_by_sea_or_bridge (6)",

@@ -82,8 +82,8 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                 "city": r["city"],
                 "pref_code": code,
                 "year": int(r["founding_year"]),
-                "year_basis": "founding year as in the shared list; "
-                + str(r["disagreements_notes"] or ""),
+                "year_basis": "founding year as in the shared list"
+                + (f"; {r['disagreements_notes']}" if isinstance(r["disagreements_notes"], str) else ""),
                 "outside_present_day_japan": outside,
                 "lat": None if outside else PREFS.loc[code, "office_lat"],
                 "lon": None if outside else PREFS.loc[code, "office_lon"],
@@ -133,7 +133,13 @@ def technopolis() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     "note": r["note"] if isinstance(r["note"], str) else "",
                 }
             )
-    return pd.DataFrame(rows), missing
+    return int_years(pd.DataFrame(rows)), missing
+
+
+def int_years(df: pd.DataFrame) -> pd.DataFrame:
+    """Write years as integers (blank when missing), never as floats such as 2003.0."""
+    df["year"] = df["year"].astype("Int64")
+    return df
 
 
 def stated_codes(text: str, above: list[str] | None) -> list[str]:
@@ -170,11 +176,29 @@ BUREAU_REGION = {
 }
 
 
+INFERRED_BASIS = "inferred: bureau jurisdiction"
+INFERRED_NOTE = (
+    "the source does not state this project's prefectures; the row is one of the prefectures of "
+    "its METI regional bureau (region scheme 'meti', METI 地方経済産業局 list), an inference"
+)
+# 東海 projects of the Chubu bureau: the bureau also covers 富山県 and 石川県 (北陸), which are not
+# in 東海, so these two prefectures are not listed for them (no source places them there either).
+TOKAI_EXCLUDED = {"16", "17"}
+TOKAI_REASON = (
+    "rows for 富山県 (16) and 石川県 (17) are not shipped: the project is a 東海 project (its name; "
+    "the shared list's coverage field says 東海地域 for 東海ものづくり創生プロジェクト) and 富山 and "
+    "石川 are 北陸 prefectures of the Chubu bureau, not 東海; the remaining rows (岐阜, 愛知, 三重) "
+    "are still the bureau inference, not a source statement"
+)
+NAME_PLACEHOLDER = "NOT FOUND as a project name"
+
+
 def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     raw = pd.read_csv(LISTS / "meti_clusters.csv", dtype=str)
     meti = SCHEMES[SCHEMES["scheme"] == "meti"]
     rows, missing = [], []
     last_stated: dict[str, list[str]] = {}
+    inferred_ids: list[str] = []
     n = 0
     for _, r in raw.iterrows():
         if r["project_name"].strip() == "NOT FOUND":
@@ -186,26 +210,53 @@ def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
             )
             continue
         n += 1
+        site_id = f"M{n:02d}"
         region = next(v for k, v in BUREAU_REGION.items() if r["regional_bureau"].startswith(k))
         bureau_codes = sorted(meti.loc[meti["region"] == region, "pref_code"])
         stated = stated_codes(str(r["prefectures_covered"]), last_stated.get(region))
         if stated:
             last_stated[region] = stated
+        notes = [r["note"]] if isinstance(r["note"], str) else []
+        name: str | None = r["project_name"]
+        if str(name).startswith(NAME_PLACEHOLDER):
+            # the list's name cell is a placeholder, not a name: keep the name missing
+            notes.insert(0, f"name column of the shared list: {name}")
+            missing.append(
+                {
+                    "site_id": site_id,
+                    "what": "project name",
+                    "reason": f"{NAME_PLACEHOLDER} in the sources consulted; the shared list's text "
+                    f"('{name}') is kept in `note`",
+                }
+            )
+            name = None
         if stated:
             # the source's own list must be the bureau's area (true for Kanto, Shikoku, Hokkaido, Okinawa)
             assert stated == bureau_codes, (r["project_name"], stated, bureau_codes)
             basis = "stated by source: " + str(r["prefectures_covered"])
+            codes = bureau_codes
         else:
-            basis = (
-                "not stated by source; jurisdiction of the regional bureau (region scheme 'meti', "
-                "METI 地方経済産業局 list)"
-            )
+            basis = INFERRED_BASIS
+            codes = bureau_codes
+            inferred_ids.append(site_id)
+            notes.append(INFERRED_NOTE)
+            if "東海" in str(r["project_name"]):
+                assert region == "Chubu" and TOKAI_EXCLUDED <= set(bureau_codes), r["project_name"]
+                codes = [c for c in bureau_codes if c not in TOKAI_EXCLUDED]
+                notes.append(TOKAI_REASON)
+                missing.append(
+                    {
+                        "site_id": site_id,
+                        "what": "rows for 富山県 (16) and 石川県 (17)",
+                        "reason": TOKAI_REASON,
+                    }
+                )
         added = r["slot_in_bureau_count"].startswith("added FY2007")
-        for code in bureau_codes:
+        for code in codes:
             rows.append(
                 {
-                    "site_id": f"M{n:02d}",
-                    "name": r["project_name"],
+                    "site_id": site_id,
+                    "name": name,
                     "bureau": r["regional_bureau"],
                     "meti_region": region,
                     "slot": r["slot_in_bureau_count"],
@@ -219,9 +270,17 @@ def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     "lon": None,
                     "location_basis": "none: area programme (prefecture list)",
                     "sources": r["sources"],
-                    "note": r["note"] if isinstance(r["note"], str) else "",
+                    "note": " | ".join(notes),
                 }
             )
+    missing.append(
+        {
+            "site_ids": inferred_ids,
+            "what": "prefectures covered by these projects",
+            "reason": "not stated by any source consulted; rows list the prefectures of the project's "
+            f"regional bureau and are marked prefecture_basis = '{INFERRED_BASIS}'",
+        }
+    )
     missing.append(
         {
             "what": "count of projects",
@@ -286,7 +345,19 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
             "reason": "no source listing them was reachable (shared lists PROVENANCE section 11)",
         }
     )
-    return pd.DataFrame(rows), missing
+    return int_years(pd.DataFrame(rows)), missing
+
+
+TSUKUBA_ARCHIVES = "http://www.archives.go.jp/owning/monthly/1312/archives_index.html"
+TSUKUBA_WHITE_PAPER = "https://www.mext.go.jp/b_menu/hakusho/html/hpaa197201/hpaa197201_2_074.html"
+TSUKUBA_YEAR_BASIS = (
+    "year the government fixed the research and academic city at 筑波: the cabinet agreement "
+    "(閣議了解) 「研究・学園都市の建設について」 of 昭和38年9月 (September 1963), which states "
+    "「研究・学園都市の所在地は、筑波地区とする」 (National Archives of Japan, 今月のアーカイブ 1312 "
+    "『閣議書でみる筑波研究学園都市のあゆみ』, " + TSUKUBA_ARCHIVES + "); the 1972 white paper on "
+    "MEXT's site: 「研究学園都市の建設は,昭和38年9月の閣議で茨城県筑波地区と決定され」 ("
+    + TSUKUBA_WHITE_PAPER + "). The study (D. W. Edgington) gives 1964."
+)
 
 
 def tsukuba() -> pd.DataFrame:
@@ -301,17 +372,37 @@ def tsukuba() -> pd.DataFrame:
                 "name": "筑波研究学園都市 (Tsukuba Science City)",
                 "municipality_code": "08220",
                 "pref_code": "08",
-                "year": 1964,
-                "year_basis": "decided in 1964, per the study (D. W. Edgington), as summarised in shared/MISSION.md",
+                "year": 1963,
+                "year_basis": TSUKUBA_YEAR_BASIS,
                 "lat": round(pt.y, 6),
                 "lon": round(pt.x, 6),
                 "location_basis": "representative point (shapely representative_point) of the つくば市 polygon, "
                 "MLIT 国土数値情報 N03 2021-01-01 via smartnews-smri/japan-topography "
                 "(municipalities_designated_city_s0010.topojson)",
-                "sources": "Edgington (the study); MLIT N03 2021",
+                "sources": f"{TSUKUBA_ARCHIVES} | {TSUKUBA_WHITE_PAPER} | Edgington (the study; says 1964) "
+                "| MLIT N03 2021 (point)",
             }
         ]
     )
+
+
+EXTRA_DEFINITIONS: dict[str, dict[str, str]] = {
+    "sites_meti_clusters": {
+        "prefecture_basis": "'stated by source: ...' where a source names the prefectures the project "
+        "covers (Hokkaido, Kanto, Shikoku, Okinawa); the rows are then exactly those prefectures. "
+        f"'{INFERRED_BASIS}' where no source states them (the shared list says 'not listed'): the project "
+        "is expanded to the prefectures of its METI regional bureau, an inference, not a fact about the "
+        "project; filter on this column to keep only stated rows. The two 東海 projects of the Chubu "
+        "bureau are not listed on 富山県 and 石川県 (see `missing`).",
+        "name": "the project name in the sources' wording; missing where no source gives a name "
+        "(the shared list's placeholder text is kept in `note`)",
+        "note": "the shared list's note, then the build's notes (inference, exclusions), separated by ' | '",
+    },
+    "sites_tsukuba": {
+        "year": "1963: the cabinet agreement (閣議了解) of September 1963 that sited the research and "
+        "academic city at 筑波 (National Archives of Japan; MEXT 1972 white paper). The study says 1964.",
+    },
+}
 
 
 def main() -> None:
@@ -363,8 +454,8 @@ def main() -> None:
             tsu,
             [],
             "Tsukuba Science City (筑波研究学園都市)",
-            "the study; MLIT N03 2021 for the point",
-            "1964",
+            "National Archives of Japan and MEXT (year); MLIT N03 2021 for the point",
+            "1963 (cabinet agreement siting the city at 筑波; the study says 1964)",
             [],
         ),
     }
@@ -401,6 +492,7 @@ def main() -> None:
                     "year": "year of founding / designation / selection; missing where not found (see year_basis)",
                     "location_basis": "where the coordinates come from, or why there are none",
                     "site_id": "one id per site; area programmes repeat it on one row per prefecture",
+                    **EXTRA_DEFINITIONS.get(name, {}),
                 },
                 "rows": len(df),
                 "columns": list(df.columns),

@@ -66,3 +66,6 @@ def test_wheel_contains_data_and_py_typed(tmp_path: Path) -> None:
     }
     for rel in data_files:
         assert f"jregion/data/{rel}" in names, rel
+    # vendored Leaflet for offline web maps, with its licence
+    for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "README.md"):
+        assert f"jregion/_assets/{rel}" in names, rel

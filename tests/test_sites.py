@@ -1,9 +1,16 @@
 """Content tests of the programme-site layers (issue 10).
 
 References: the shared lists' PROVENANCE.md (counts of sourced rows), the study as summarised
-in shared/MISSION.md (Tsukuba about 60 km north-east of Tokyo, decided 1964; METI's Kanto
-bureau covers Niigata, Nagano, Yamanashi and Shizuoka), and the prefecture polygons.
+in shared/MISSION.md (Tsukuba about 60 km north-east of Tokyo; METI's Kanto bureau covers
+Niigata, Nagano, Yamanashi and Shizuoka), and the prefecture polygons. Tsukuba's year is 1963,
+the cabinet agreement (閣議了解) of 昭和38年9月 that sited the city at 筑波 (National Archives of
+Japan, http://www.archives.go.jp/owning/monthly/1312/archives_index.html; MEXT-hosted 1972 white
+paper, https://www.mext.go.jp/b_menu/hakusho/html/hpaa197201/hpaa197201_2_074.html); the study
+says 1964.
 """
+
+import re
+
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import pandas as pd
 import pytest
 
 import jregion
+from jregion._manifest import path_of
 from jregion.sites import SiteProgram
 
 PROGRAMS: list[SiteProgram] = [
@@ -91,9 +99,36 @@ def test_meti_clusters() -> None:
         assert {"15", "19", "20", "22"} <= set(proj["pref_code"]) and len(proj) == 11
         assert proj["prefecture_basis"].str.startswith("stated by source").all()
     scheme = jregion.scheme_table("meti")
-    for _, proj in m.groupby("site_id"):
+    stated = m["prefecture_basis"].str.startswith("stated by source: ")
+    inferred = m["prefecture_basis"] == "inferred: bureau jurisdiction"
+    assert (stated | inferred).all()  # every row says whether its prefecture is a source's or inferred
+    for site_id, proj in m.groupby("site_id"):
         region = proj["meti_region"].iloc[0]
-        assert set(proj["pref_code"]) == set(scheme.index[scheme["region"] == region])
+        bureau = set(scheme.index[scheme["region"] == region])
+        assert proj["prefecture_basis"].nunique() == 1
+        if proj["prefecture_basis"].iloc[0].startswith("stated"):
+            # a source names the prefectures, and they are the bureau's whole area
+            assert set(proj["pref_code"]) == bureau
+        elif site_id in ("M07", "M08"):
+            # the two 東海 projects: not on Toyama (16) or Ishikawa (17), 北陸 prefectures of the bureau
+            assert set(proj["pref_code"]) == bureau - {"16", "17"} == {"21", "23", "24"}
+        else:
+            assert set(proj["pref_code"]) == bureau
+    # the prefectures of 11 projects are not stated by any source: their rows are marked inferred
+    inferred_ids = sorted(m.loc[inferred, "site_id"].unique())
+    assert inferred_ids == ["M03", *[f"M{i:02d}" for i in range(7, 13)], "M14", "M15", "M16"]
+    assert sorted(m.loc[stated, "site_id"].unique()) == ["M01", "M02", "M04", "M05", "M06", "M13", "M17"]
+    assert not ((m["site_id"].isin(["M07", "M08"])) & m["pref_code"].isin(["16", "17"])).any()
+    gap = [x for x in m.attrs["missing"] if x.get("site_ids")]
+    assert len(gap) == 1 and gap[0]["site_ids"] == inferred_ids
+    assert {x["site_id"] for x in m.attrs["missing"] if "16" in x["what"]} == {"M07", "M08"}
+    assert "inferred: bureau jurisdiction" in m.attrs["definitions"]["prefecture_basis"]
+    # M10 has no project name in any source: the name is missing, the list's text is in note
+    m10 = m[m["site_id"] == "M10"]
+    assert m10["name"].isna().all()
+    assert m10["note"].str.contains("NOT FOUND as a project name; promotion body: ネオクラスター").all()
+    assert m["name"].isna().sum() == len(m10)
+    assert any(x.get("site_id") == "M10" and x["what"] == "project name" for x in m.attrs["missing"])
     not_found = [x for x in m.attrs["missing"] if x["reason"].startswith("NOT FOUND")]
     assert len(not_found) == 2  # Chubu 3/3 and Kinki 3/3
     assert set(m["year"]) == {2006, 2007}
@@ -114,7 +149,11 @@ def test_tsukuba(pref_table: pd.DataFrame) -> None:
     s = jregion.load_sites("tsukuba")
     assert len(s) == 1
     row = s.iloc[0]
-    assert row["pref_code"] == "08" and row["year"] == 1964 and row["municipality_code"] == "08220"
+    assert row["pref_code"] == "08" and row["year"] == 1963 and row["municipality_code"] == "08220"
+    # the cabinet agreement of 昭和38年9月; the study's 1964 is noted, not shipped
+    assert "昭和38年9月" in row["year_basis"] and "1964" in row["year_basis"]
+    assert "archives.go.jp/owning/monthly/1312" in row["sources"]
+    assert "hpaa197201" in row["sources"]
     tokyo = gpd.GeoSeries.from_xy(
         [pref_table.loc["13", "office_lon"]], [pref_table.loc["13", "office_lat"]], crs=4326
     )
@@ -129,6 +168,17 @@ def test_tsukuba(pref_table: pd.DataFrame) -> None:
         row.geometry.x > pref_table.loc["13", "office_lon"]
         and row.geometry.y > pref_table.loc["13", "office_lat"]
     )
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_years_are_written_as_integers(program: SiteProgram) -> None:
+    # the CSV holds "2003", never "2003.0"; a missing year is a blank cell
+    raw = pd.read_csv(path_of(f"sites_{program}"), dtype=str, keep_default_na=False)
+    assert raw["year"].map(lambda v: v == "" or re.fullmatch(r"[0-9]{4}", v) is not None).all()
+    assert str(jregion.load_sites(program)["year"].dtype) == "Int64"
+    # no stray "nan" text from a missing cell of the shared lists
+    for col in raw.columns:
+        assert not raw[col].str.contains(r"(?:^|[ ;])nan$").any(), col
 
 
 def test_unknown_programme() -> None:

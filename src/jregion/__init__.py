@@ -19,16 +19,48 @@ Examples
 
 from __future__ import annotations
 
-# --- foundation (issue 9) ---
-from jregion._manifest import dataset_info, list_datasets
-from jregion.boundaries import attribution, load_prefectures
-from jregion.codes import PREFECTURE_CODES, prefecture_table, to_code, to_codes
-
-# --- concentration (issue 4) ---
+from jregion._manifest import (
+    dataset_info,
+    list_datasets,
+)
+from jregion.autocorrelation import (
+    BivariateMoranResult,
+    GearyResult,
+    GeneralGResult,
+    JoinCountResult,
+    LocalGearyResult,
+    LocalGResult,
+    LocalMoranResult,
+    MoranResult,
+    adjust_pvalues,
+    bivariate_moran,
+    eb_standardise,
+    geary,
+    general_g,
+    join_counts,
+    local_g,
+    local_geary,
+    local_moran,
+    moran,
+    moran_rate,
+)
+from jregion.boundaries import (
+    attribution,
+    load_prefectures,
+)
+from jregion.classify import (
+    Classification,
+    classify,
+)
+from jregion.codes import (
+    PREFECTURE_CODES,
+    prefecture_table,
+    to_code,
+    to_codes,
+)
 from jregion.concentration import (
     TOKAIDO_CITIES,
     BootstrapResult,
-    InvalidDataError,
     LorenzCurve,
     LQInterval,
     ShareChange,
@@ -63,28 +95,48 @@ from jregion.concentration import (
     theil_decomposition,
     williamson,
 )
-from jregion.crs import EQUAL_AREA_CRS, MAP_CRS
+from jregion.crs import (
+    EQUAL_AREA_CRS,
+    MAP_CRS,
+)
 from jregion.errors import (
+    ClassificationError,
+    ConstantValueError,
     CRSError,
     DataIntegrityError,
     DisconnectedGraphWarning,
     DuplicateKeyError,
     EncodingError,
+    FormulaError,
     GeometryError,
+    InvalidDataError,
     JRegionError,
     JRegionWarning,
+    LayoutError,
     MissingDependencyError,
     MissingValueError,
+    NonNumericError,
+    PlotOptionError,
     SchemeError,
     UnknownCodeError,
     UnmatchedKeyError,
     UnmatchedRowsWarning,
+    UnvendoredAssetError,
 )
-
-# --- plotting (issue 6) ---
-from jregion.classify import Classification, ClassificationError, NonNumericError, classify
+from jregion.explore import (
+    explore_choropleth,
+    explore_lisa,
+    explore_points,
+    save_html,
+)
+from jregion.indicators import (
+    list_indicators,
+    load_indicator,
+)
+from jregion.joins import (
+    attach,
+)
 from jregion.plotting import (
-    PlotOptionError,
     PointLayer,
     plot_choropleth,
     plot_facets,
@@ -94,53 +146,25 @@ from jregion.plotting import (
     plot_moran_scatter,
     save_figure,
 )
-
-# --- explore (issue 7) ---
-from jregion.explore import (
-    UnvendoredAssetError,
-    explore_choropleth,
-    explore_lisa,
-    explore_points,
-    save_html,
+from jregion.readers import (
+    read_census_manufacture,
+    read_estat,
 )
-
-# --- indicators and readers (issue 10) ---
-from jregion.indicators import list_indicators, load_indicator
-from jregion.joins import attach
-from jregion.readers import LayoutError, read_census_manufacture, read_estat
-from jregion.regions import list_schemes, load_regions, region_of, scheme_table
-
-# --- weights, autocorrelation, regression (issue 5) ---
-from jregion.autocorrelation import (
-    BivariateMoranResult,
-    ConstantValueError,
-    GearyResult,
-    GeneralGResult,
-    JoinCountResult,
-    LocalGearyResult,
-    LocalGResult,
-    LocalMoranResult,
-    MoranResult,
-    adjust_pvalues,
-    bivariate_moran,
-    eb_standardise,
-    general_g,
-    geary,
-    join_counts,
-    local_g,
-    local_geary,
-    local_moran,
-    moran,
-    moran_rate,
+from jregion.regions import (
+    list_schemes,
+    load_regions,
+    region_of,
+    scheme_table,
 )
 from jregion.regression import (
-    FormulaError,
     ModelComparison,
     RegressionResult,
     compare_models,
     fit,
 )
-from jregion.sites import load_sites
+from jregion.sites import (
+    load_sites,
+)
 from jregion.weights import (
     ConnectivityReport,
     FixedLink,
@@ -152,131 +176,134 @@ from jregion.weights import (
 
 __version__ = "0.1.0"
 
+# Grouped by topic, in the order of docs/api.md (a test checks the two agree).
 __all__ = [
-    # foundation (issue 9)
+    # Foundation (codes, boundaries, regions, joins, manifest)
+    "PREFECTURE_CODES",
     "EQUAL_AREA_CRS",
     "MAP_CRS",
-    "PREFECTURE_CODES",
-    "CRSError",
-    "DataIntegrityError",
-    "DisconnectedGraphWarning",
-    "DuplicateKeyError",
-    "EncodingError",
-    "GeometryError",
-    "JRegionError",
-    "JRegionWarning",
-    "MissingDependencyError",
-    "MissingValueError",
-    "SchemeError",
-    "UnknownCodeError",
-    "UnmatchedKeyError",
-    "UnmatchedRowsWarning",
-    "attach",
-    "attribution",
-    "dataset_info",
-    "list_datasets",
-    "list_schemes",
-    "load_prefectures",
-    "load_regions",
+    "to_code",
+    "to_codes",
     "prefecture_table",
     "region_of",
     "scheme_table",
-    "to_code",
-    "to_codes",
-    # indicators and readers (issue 10)
-    "LayoutError",
-    "list_indicators",
+    "list_schemes",
+    "load_prefectures",
+    "load_regions",
+    "attach",
+    "attribution",
+    "list_datasets",
+    "dataset_info",
+    # Errors and warnings
+    "JRegionError",
+    "UnknownCodeError",
+    "DuplicateKeyError",
+    "UnmatchedKeyError",
+    "MissingValueError",
+    "SchemeError",
+    "CRSError",
+    "GeometryError",
+    "EncodingError",
+    "DataIntegrityError",
+    "MissingDependencyError",
+    "JRegionWarning",
+    "UnmatchedRowsWarning",
+    "DisconnectedGraphWarning",
+    # Indicators, sites and readers (issue 10)
     "load_indicator",
+    "list_indicators",
     "load_sites",
-    "read_census_manufacture",
     "read_estat",
-    # concentration (issue 4)
-    "TOKAIDO_CITIES",
-    "BootstrapResult",
-    "InvalidDataError",
-    "LQInterval",
-    "LorenzCurve",
-    "ShareChange",
-    "ShiftShare",
-    "TheilDecomposition",
-    "bootstrap_inequality",
-    "coagglomeration",
-    "coefficient_of_variation",
-    "concentration_ratio",
-    "corridor_buffer",
-    "corridor_cities",
-    "corridor_line",
-    "corridor_share",
-    "distance_profile",
-    "ellison_glaeser",
-    "gini",
-    "group_coagglomeration",
-    "herfindahl",
-    "hoover",
-    "krugman_concentration",
-    "krugman_specialisation",
+    "read_census_manufacture",
+    "LayoutError",
+    # Concentration (issue 4)
     "location_quotient",
-    "lorenz_curve",
-    "lq_interval",
-    "primacy_ratio",
-    "region_set_share",
-    "region_shares",
-    "share_change",
-    "shift_share",
     "spatial_location_quotient",
+    "krugman_specialisation",
+    "krugman_concentration",
+    "gini",
+    "lorenz_curve",
+    "LorenzCurve",
+    "herfindahl",
+    "concentration_ratio",
+    "hoover",
+    "coefficient_of_variation",
+    "williamson",
     "theil",
     "theil_decomposition",
-    "williamson",
-    # weights, autocorrelation, regression (issue 5)
-    "BivariateMoranResult",
-    "ConstantValueError",
-    "GearyResult",
-    "GeneralGResult",
-    "JoinCountResult",
-    "LocalGResult",
-    "LocalGearyResult",
-    "LocalMoranResult",
-    "MoranResult",
-    "adjust_pvalues",
-    "bivariate_moran",
-    "eb_standardise",
-    "general_g",
-    "geary",
-    "join_counts",
-    "local_g",
-    "local_geary",
-    "local_moran",
-    "moran",
-    "moran_rate",
-    "ConnectivityReport",
-    "FixedLink",
-    "FormulaError",
-    "ModelComparison",
-    "RegressionResult",
-    "build_weights",
-    "check_connectivity",
-    "compare_models",
-    "connectivity_report",
-    "fit",
-    "japan_links",
-    # plotting (issue 6)
+    "TheilDecomposition",
+    "ellison_glaeser",
+    "coagglomeration",
+    "group_coagglomeration",
+    "shift_share",
+    "ShiftShare",
+    "share_change",
+    "ShareChange",
+    "region_shares",
+    "region_set_share",
+    "primacy_ratio",
+    "corridor_share",
+    "corridor_line",
+    "corridor_buffer",
+    "corridor_cities",
+    "distance_profile",
+    "TOKAIDO_CITIES",
+    "bootstrap_inequality",
+    "BootstrapResult",
+    "lq_interval",
+    "LQInterval",
+    "InvalidDataError",
+    # Publication maps (issue 6)
+    "plot_choropleth",
+    "plot_facets",
+    "plot_lisa",
+    "plot_moran_scatter",
+    "plot_lorenz",
+    "plot_mesh",
+    "save_figure",
+    "PointLayer",
+    "classify",
     "Classification",
     "ClassificationError",
     "NonNumericError",
     "PlotOptionError",
-    "PointLayer",
-    "classify",
-    "plot_choropleth",
-    "plot_facets",
-    "plot_lisa",
-    "plot_lorenz",
-    "plot_mesh",
-    "plot_moran_scatter",
-    "save_figure",
-    # explore (issue 7)
-    "UnvendoredAssetError",
+    # Interactive maps (issue 7)
     "explore_choropleth",
-    "explore_lisa",
     "explore_points",
+    "explore_lisa",
     "save_html",
+    "UnvendoredAssetError",
+    # Spatial weights and regression (issue 5)
+    "build_weights",
+    "japan_links",
+    "FixedLink",
+    "connectivity_report",
+    "ConnectivityReport",
+    "check_connectivity",
+    "fit",
+    "RegressionResult",
+    "compare_models",
+    "ModelComparison",
+    "FormulaError",
+    # Spatial autocorrelation (issue 5)
+    "moran",
+    "geary",
+    "general_g",
+    "join_counts",
+    "bivariate_moran",
+    "moran_rate",
+    "eb_standardise",
+    "local_moran",
+    "local_g",
+    "local_geary",
+    "adjust_pvalues",
+    "MoranResult",
+    "LocalMoranResult",
+    "GearyResult",
+    "GeneralGResult",
+    "JoinCountResult",
+    "BivariateMoranResult",
+    "LocalGResult",
+    "LocalGearyResult",
+    "ConstantValueError",
 ]

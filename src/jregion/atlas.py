@@ -24,7 +24,7 @@ from jregion.codes import prefecture_table
 from jregion.crs import EQUAL_AREA_CRS
 from jregion.indicators import load_indicator
 from jregion.regions import region_of
-from jregion.sites import load_sites
+from jregion.sites import SiteProgram, load_sites
 
 __all__ = ["ENTRIES", "build_atlas"]
 
@@ -107,7 +107,9 @@ def fig_employment_change(out: Path, fmt: str) -> Path:
     return _save(fig, out / f"fig3_manufacturing_change_2000_2005.{fmt}")
 
 
-def _programme_map(program: str, title: str, legend: str, regions: str) -> Callable[[Path, str], Path]:
+def _programme_map(
+    program: SiteProgram, title: str, legend: str, regions: str
+) -> Callable[[Path, str], Path]:
     def entry(out: Path, fmt: str) -> Path:
         from jregion.plotting import PointLayer, plot_choropleth
 
@@ -189,7 +191,8 @@ def table_prefectures(out: Path, fmt: str) -> Path:
             "area_km2_gsi": gsi["area_km2"],
         }
     )
-    df["area_difference_pct"] = ((df["area_km2_boundaries"] / df["area_km2_gsi"] - 1) * 100).round(3)
+    ratio = df["area_km2_boundaries"] / df["area_km2_gsi"]
+    df["area_difference_pct"] = ((ratio - 1) * 100).round(3)
     path = out / "table_prefectures.csv"
     df.to_csv(path, encoding="utf-8")
     return path
@@ -210,7 +213,7 @@ MISSING_TEXT = """# Figures of the study that the atlas cannot remake
 
 
 def missing_note(out: Path, fmt: str) -> Path:
-    """What the atlas cannot draw, and why."""
+    """Write MISSING.md: what the atlas cannot draw, and why."""
     path = out / "MISSING.md"
     path.write_text(MISSING_TEXT, encoding="utf-8")
     return path

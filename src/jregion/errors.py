@@ -19,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "CRSError",
     "ClassificationError",
+    "ConstantValueError",
     "DataIntegrityError",
     "DisconnectedGraphWarning",
     "DuplicateKeyError",
@@ -91,6 +92,10 @@ class NonNumericError(JRegionError, TypeError):
 
 class PlotOptionError(JRegionError, ValueError):
     """A plotting option is unknown or inconsistent (preset, column, layer, CRS)."""
+
+
+class ConstantValueError(JRegionError, ValueError):
+    """A variable has no variation (or no positive total), so the statistic is undefined."""
 
 
 class CRSError(JRegionError, ValueError):

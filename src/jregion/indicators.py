@@ -6,8 +6,10 @@ entry: source, units, vintage, definitions and the values that are missing and w
 :func:`list_indicators` says what is bundled.
 
 Nothing here is estimated. Where the two copies of the Census of Manufacture disagree
-(for example shipments of Tochigi and Osaka in 2005) the value is missing, and
-``attrs["missing"]`` lists both copies' figures.
+(for example shipments of Osaka in 2005) the value is missing, and ``attrs["missing"]``
+lists both copies' figures. Where a second source settles a disagreement (shipments of
+Tochigi 2005 and Fukushima 2016) the confirmed figure is shipped and ``attrs["resolved"]``
+names the source.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ def _read(name: str) -> pd.DataFrame:
             "copies",
             "withheld",
             "threshold",
+            "survey",
             "annotation",
             "name_en",
             "source_row_id",
@@ -151,7 +154,8 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
         Indexed by ``pref_code`` ("01".."47"), or ``(pref_code, year)`` for panels when
         ``year`` is None. Missing values are ``<NA>``, never zero. ``attrs`` holds
         ``dataset``, ``title``, ``source`` (publisher and table), ``copy``, ``units``,
-        ``vintage``, ``definitions``, ``licence``, ``attribution`` and ``missing``.
+        ``vintage``, ``definitions``, ``licence``, ``attribution``, ``missing`` and
+        ``resolved`` (disagreements between copies settled by a second source).
 
     Raises
     ------
@@ -164,8 +168,10 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
     >>> m = jregion.load_indicator("manufacturing", year=2005)
     >>> int(m.loc["23", "persons_employed"]), m.attrs["units"]["shipments_myen"]
     (816755, 'million yen')
-    >>> m.loc[["09", "27"], "shipments_myen"].isna().all()  # the two copies disagree
-    np.True_
+    >>> bool(pd.isna(m.loc["27", "shipments_myen"]))  # the two copies disagree
+    True
+    >>> int(m.loc["09", "shipments_myen"])  # settled by Tochigi Prefecture's report
+    8352186
     >>> int(jregion.load_indicator("population").loc[("13", 1990), "population"])
     11855563
     """
@@ -206,6 +212,7 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
                 "licence": info.get("licence"),
                 "attribution": info.get("attribution"),
                 "missing": info.get("missing", []),
+                "resolved": info.get("resolved", []),
                 "year": year,
             }
         )

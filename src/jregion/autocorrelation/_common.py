@@ -23,7 +23,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from jregion.errors import DuplicateKeyError, JRegionError, MissingValueError, UnmatchedKeyError
+from jregion.errors import (
+    ConstantValueError,
+    DuplicateKeyError,
+    MissingValueError,
+    UnmatchedKeyError,
+)
 
 if TYPE_CHECKING:
     import scipy.sparse
@@ -48,10 +53,6 @@ IntArray = npt.NDArray[np.int64]
 
 _ALTERNATIVES = ("two-sided", "greater", "less", "folded")
 _TRANSFORMATIONS = ("r", "b", "o")
-
-
-class ConstantValueError(JRegionError, ValueError):
-    """A variable has no variation (or no positive total), so the statistic is undefined."""
 
 
 @dataclass(frozen=True, eq=False)

@@ -67,7 +67,10 @@ def quadratic_form(prep: Prepared) -> Callable[[FloatArray], float]:
     def q(v: FloatArray) -> float:
         return float(v @ (upper @ v)) + float(diag @ (v * v))
 
-    return q
+    def q_offdiag(v: FloatArray) -> float:
+        return float(v @ (upper @ v))
+
+    return q if diag.any() else q_offdiag
 
 
 def _centred(prep: Prepared, what: str) -> tuple[FloatArray, float]:
