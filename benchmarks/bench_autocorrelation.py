@@ -191,11 +191,13 @@ def main() -> None:
             label = "LISA (Moran_Local)" if kind == "local" else "global Moran"
             print(f"\n[{2 if kind == 'local' else 3}] {label}")
             for t, info in mine.items():
-                print(f"  {t:18s} {info['seconds']:7.2f} s   peak RSS {info['peak_rss_mib']:7.0f} MiB"
+                print(f"  {t:18s} {info['seconds']:7.2f} s   "
+                      f"peak RSS {info['peak_rss_mib']:7.0f} MiB"
                       f"   (before the call {info['rss_before_mib']:5.0f} MiB)")
             if ref is None:
                 continue
-            print(f"  {'esda':18s} {ref['seconds']:7.2f} s   peak RSS {ref['peak_rss_mib']:7.0f} MiB"
+            print(f"  {'esda':18s} {ref['seconds']:7.2f} s   "
+                  f"peak RSS {ref['peak_rss_mib']:7.0f} MiB"
                   f"   (before the call {ref['rss_before_mib']:5.0f} MiB)"
                   f"   (numba warm-up beforehand {ref['warmup_s']:.1f} s)")
             for t, info in mine.items():

@@ -207,9 +207,7 @@ def survey_of(year: int) -> str:
     return SURVEY_CENSUS
 
 
-def build_manufacturing() -> tuple[
-    pd.DataFrame, list[dict[str, object]], list[dict[str, object]]
-]:
+def build_manufacturing() -> tuple[pd.DataFrame, list[dict[str, object]], list[dict[str, object]]]:
     pz = pd.read_excel(MANU / "dataPZ.xlsx")
     pz["pref_code"] = pz["prefecture"].map(code_of)
     pz = pz.rename(columns=PZ_COLS)
@@ -551,7 +549,9 @@ def main() -> None:
                     "commit": "1f879ab65ed260668840db406611ddc10e8455bc",
                     # the hash of the shared transcription this build reads, NOT of the NCSES data.csv
                     # (whose hash, 'ncses_1888.csv', is listed in shared lists/PROVENANCE.md)
-                    "sha256_of_shared_transcription": {"lists/rd_gdp.csv": sha256(LISTS / "rd_gdp.csv")},
+                    "sha256_of_shared_transcription": {
+                        "lists/rd_gdp.csv": sha256(LISTS / "rd_gdp.csv")
+                    },
                     "sha256_of_ncses_data_csv": "a72638fabd52d9380e93998e45a40302b0bc3fda096bfdd2d35adf97e64feca5 "
                     "(output/tables/1888/data.csv as recorded in shared lists/PROVENANCE.md, 'ncses_1888.csv'; "
                     "the file itself is not in ../shared/data-sources, so this build cannot re-hash it)",

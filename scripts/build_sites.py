@@ -83,7 +83,11 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                 "pref_code": code,
                 "year": int(r["founding_year"]),
                 "year_basis": "founding year as in the shared list"
-                + (f"; {r['disagreements_notes']}" if isinstance(r["disagreements_notes"], str) else ""),
+                + (
+                    f"; {r['disagreements_notes']}"
+                    if isinstance(r["disagreements_notes"], str)
+                    else ""
+                ),
                 "outside_present_day_japan": outside,
                 "lat": None if outside else PREFS.loc[code, "office_lat"],
                 "lon": None if outside else PREFS.loc[code, "office_lon"],
@@ -225,8 +229,8 @@ def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                 {
                     "site_id": site_id,
                     "what": "project name",
-                    "reason": f"{NAME_PLACEHOLDER} in the sources consulted; the shared list's text "
-                    f"('{name}') is kept in `note`",
+                    "reason": "no source consulted gives the project's formal name; the shared "
+                    f"list's text ('{name}') is kept in `note`",
                 }
             )
             name = None
@@ -241,7 +245,7 @@ def meti_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
             inferred_ids.append(site_id)
             notes.append(INFERRED_NOTE)
             if "東海" in str(r["project_name"]):
-                assert region == "Chubu" and TOKAI_EXCLUDED <= set(bureau_codes), r["project_name"]
+                assert region == "Chubu" and set(bureau_codes) >= TOKAI_EXCLUDED, r["project_name"]
                 codes = [c for c in bureau_codes if c not in TOKAI_EXCLUDED]
                 notes.append(TOKAI_REASON)
                 missing.append(
@@ -356,7 +360,8 @@ TSUKUBA_YEAR_BASIS = (
     "「研究・学園都市の所在地は、筑波地区とする」 (National Archives of Japan, 今月のアーカイブ 1312 "
     "『閣議書でみる筑波研究学園都市のあゆみ』, " + TSUKUBA_ARCHIVES + "); the 1972 white paper on "
     "MEXT's site: 「研究学園都市の建設は,昭和38年9月の閣議で茨城県筑波地区と決定され」 ("
-    + TSUKUBA_WHITE_PAPER + "). The study (D. W. Edgington) gives 1964."
+    + TSUKUBA_WHITE_PAPER
+    + "). The study (D. W. Edgington) gives 1964."
 )
 
 

@@ -77,47 +77,149 @@ def test_manufacturing_values_match_the_cross_check_table() -> None:
 
 def test_disagreeing_cells_are_withheld_and_documented() -> None:
     m = jregion.load_indicator("manufacturing")
-    tochigi, osaka = m.loc[("09", 2005)], m.loc[("27", 2005)]
-    for row in (tochigi, osaka):
-        assert pd.isna(row["shipments_myen"]) and pd.isna(row["raw_materials_myen"])
-        assert row["withheld"] == "raw_materials_myen;shipments_myen"
-        assert pd.notna(row["wages_myen"])
+    osaka = m.loc[("27", 2005)]
+    assert pd.isna(osaka["shipments_myen"]) and pd.isna(osaka["raw_materials_myen"])
+    assert osaka["withheld"] == "raw_materials_myen;shipments_myen"
+    assert osaka["copies"] == "copies disagree on withheld columns; others agree"
+    assert pd.notna(osaka["wages_myen"])
     missing = {
         (d["pref_code"], d["year"], d["column"]): d for d in m.attrs["missing"] if "column" in d
     }
-    # both copies' figures are on record:
-    # Tochigi 8,352,186 vs 8,577,569 million yen (PROVENANCE section 4)
-    t = missing[("09", 2005, "shipments_myen")]
-    assert (t["dataPZ.xlsx"], t["00550010_industrial.csv"]) == (8352186, 8577569)
+    # both copies' figures are on record (PROVENANCE section 4)
     o = missing[("27", 2005, "shipments_myen")]
     assert (o["dataPZ.xlsx"], o["00550010_industrial.csv"]) == (16301874, 16517990)
+    # still withheld: Osaka 2005, Kanagawa and Yamanashi 2001, Hiroshima 2017 shipments, and
+    # every raw-materials cell where the copies disagree (incl. Tochigi 2005, Fukushima 2016)
+    assert {k for k in missing if k[2] == "shipments_myen"} == {
+        ("27", 2005, "shipments_myen"),
+        ("14", 2001, "shipments_myen"),
+        ("19", 2001, "shipments_myen"),
+        ("34", 2017, "shipments_myen"),
+    }
+    assert {k[:2] for k in missing if k[2] == "raw_materials_myen"} == {
+        ("07", 2016),
+        ("09", 2005),
+        ("14", 2001),
+        ("19", 2001),
+        ("27", 2005),
+    }
     # every missing value is one of the documented withheld cells, and nothing else is missing
     na = m[
         ["establishments", "persons_employed", "wages_myen", "raw_materials_myen", "shipments_myen"]
     ].isna()
     cells = {(p, y, c) for (p, y), row in na.iterrows() for c, v in row.items() if v}
     assert cells == set(missing)
-    assert len(cells) == 11
+    assert len(cells) == 9  # 11 before Tochigi 2005 and Fukushima 2016 shipments were settled
+    # the `withheld` column names exactly the missing cells of its row
+    for (p, y), row in m.iterrows():
+        assert set(filter(None, row["withheld"].split(";"))) == {
+            c for (pp, yy, c) in missing if (pp, yy) == (p, y)
+        }
+
+
+def test_tochigi_2005_shipments_settled_by_the_prefecture() -> None:
+    """Tochigi 2005 shipments: 8,352,186 million yen (dataPZ.xlsx), not 8,577,569 (the CSV copy).
+
+    Source: Tochigi Prefecture, 「栃木県の工業」(平成20年工業統計調査結果報告書),
+    table 栃木県工業の推移, row 平成17年: 5,863 事業所, 製造品出荷額等 83,522 億円, 207,732 人
+    (pref.tochigi.lg.jp .../toukei/toukei/h20kakuhoukougyou.html, via a search-engine cache).
+    83,522 億円 is 8,352,186 million yen rounded to 億円; 8,577,569 would be 85,776 億円.
+    """
+    m = jregion.load_indicator("manufacturing")
+    row = m.loc[("09", 2005)]
+    assert int(row["shipments_myen"]) == 8352186
+    assert round(int(row["shipments_myen"]) / 100) == 83522  # 億円, as published
+    assert (int(row["establishments"]), int(row["persons_employed"])) == (5863, 207732)
+    # raw materials of that cell are not settled by the report: still withheld
+    assert pd.isna(row["raw_materials_myen"]) and row["withheld"] == "raw_materials_myen"
+    assert row["copies"].startswith("copies disagree on shipments_myen, settled by a second source")
+    resolved = {(d["pref_code"], d["year"], d["column"]): d for d in m.attrs["resolved"]}
+    t = resolved[("09", 2005, "shipments_myen")]
+    assert (t["dataPZ.xlsx"], t["00550010_industrial.csv"]) == (8352186, 8577569)
+    assert t["value_from"] == "dataPZ.xlsx" and t["value"] == 8352186
+    assert "h20kakuhoukougyou.html" in t["confirming_source"]
+    assert "83,522億円" in t["confirming_source"]
+
+
+def test_fukushima_2016_shipments_settled_by_the_national_total() -> None:
+    """Fukushima 2016 shipments: 4,828,248 million yen (the CSV copy), not 4,977,861 (dataPZ.xlsx).
+
+    Source: METI 平成29年工業統計調査 確報 national total for 2016: 191,339 事業所, 7,571,369 人,
+    製造品出荷額等 302兆356億円 (quoted at jagat.or.jp/archives/46784). The 46 other prefectures
+    agree between the copies; the CSV copy's 47-prefecture sum, 302,035,588 million yen, rounds to
+    302兆356億円, dataPZ's 302,185,201 does not.
+    """
+    m = jregion.load_indicator("manufacturing", year=2016)
+    assert int(m.loc["07", "shipments_myen"]) == 4828248
+    assert (
+        pd.isna(m.loc["07", "raw_materials_myen"])
+        and m.loc["07", "withheld"] == "raw_materials_myen"
+    )
+    # the arithmetic: with the settled cell, the 47 prefectures give the published national total
+    assert int(m["shipments_myen"].sum()) == 302035588
+    assert round(int(m["shipments_myen"].sum()) / 100) == 3020356  # 302兆356億円 in 億円
+    assert (int(m["establishments"].sum()), int(m["persons_employed"].sum())) == (191339, 7571369)
+    resolved = {(d["pref_code"], d["year"], d["column"]): d for d in m.attrs["resolved"]}
+    f = resolved[("07", 2016, "shipments_myen")]
+    assert (f["dataPZ.xlsx"], f["00550010_industrial.csv"]) == (4977861, 4828248)
+    assert f["value_from"] == "00550010_industrial.csv"
+    assert "jagat.or.jp/archives/46784" in f["confirming_source"]
+    assert len(m.attrs["resolved"]) == 2
+
+
+def test_manufacturing_survey_and_copies_are_defined() -> None:
+    m = jregion.load_indicator("manufacturing")
+    survey = m["survey"].groupby(level="year").agg(set)
+    assert survey[2011] == {"経済センサス‐活動調査 (平成24年, 2012)"}
+    assert survey[2015] == {"経済センサス‐活動調査 (平成28年, 2016)"}
+    for y in survey.index.difference([2011, 2015, 2020]):
+        assert survey[y] == {"工業統計調査"}
+    assert survey[2020] == {"not stated by the copy (see definitions: survey)"}
+    defs = m.attrs["definitions"]
+    assert (
+        "経済センサス‐活動調査" in defs["survey"] and "経済センサス‐活動調査" in m.attrs["source"]
+    )
+    # every value of `copies` is explained in the definitions
+    for value in set(m["copies"]):
+        assert f"'{value}'" in defs["copies"], value
+    assert set(m["copies"]) == {
+        "both copies agree",
+        "dataPZ.xlsx only",
+        "copies disagree on withheld columns; others agree",
+        "copies disagree on shipments_myen, settled by a second source (see `resolved`), "
+        "and on withheld columns; others agree",
+    }
     gaps = [d for d in m.attrs["missing"] if "what" in d]
     assert any("1990" in d["what"] and "read_estat" in d["reason"] for d in gaps)
     assert any("JSIC middle group" in d["what"] for d in gaps)
 
 
 def test_manufacturing_national_total_is_not_in_the_sources() -> None:
-    # Neither copy publishes a national row, so no total can be checked; the manifest says so.
+    # Neither copy publishes a national row; the manifest says so (one published total, for
+    # 2016, was used from outside the copies: see test_fukushima_2016_...).
     defs = jregion.load_indicator("manufacturing").attrs["definitions"]
     assert "neither copy has a national-total row" in defs["national_total"]
 
 
 def test_population_national_equals_sum_of_prefectures_except_1960() -> None:
+    """The national row equals the sum of the 47 prefectures except in 1960 (+73 persons).
+
+    The 73 persons (39 male, 34 female) lived in an area whose boundary was disputed in 1960
+    between 山口村 (西筑摩郡, Nagano) and 中津川市 (Gifu): the census counts them in the national
+    total but in neither prefecture (uub.jp/frm/82400.html, 「昭和35年の長野県西筑摩郡山口村と
+    岐阜県中津川市の間の境界紛争地域(73人)」).
+    """
     pop = jregion.load_indicator("population")
     nat = jregion.load_indicator("population_national")
     sums = pop[["population", "male", "female"]].groupby(level="year").sum()
     diff = nat[["population", "male", "female"]] - sums
     # The source's 全国 row equals the sum of the 47 prefectures in every census year
-    # except 1960, where it is larger by 73 (39 male, 34 female) as published.
+    # except 1960, where it is larger by 73 (39 male, 34 female): the disputed 山口村/中津川市 area.
     assert diff.drop(index=1960).eq(0).all().all()
     assert diff.loc[1960].tolist() == [73, 39, 34]
+    why = nat.attrs["definitions"]["national_vs_sum"]
+    assert "山口村" in why and "中津川市" in why and "uub.jp/frm/82400.html" in why
+    assert "no reason" not in why
 
 
 def test_population_published_values() -> None:
@@ -162,6 +264,10 @@ def test_rd_gdp_one_vintage() -> None:
     assert rd.loc[("Korea", 2005), "gerd_pct_gdp"] == pytest.approx(2.63)
     assert "MSTI 2019/1" in rd.attrs["vintage"]
     assert "EU-28 including the United Kingdom" in rd.attrs["definitions"]["EU"]
+    # the recorded hash is the shared transcription's, labelled so, not the NCSES data.csv's
+    copy = rd.attrs["copy"]
+    assert "sha256" not in copy
+    assert set(copy["sha256_of_shared_transcription"]) == {"lists/rd_gdp.csv"}
     one = jregion.load_indicator("rd_gdp", year=2005)
     # the study's claim: Japan spends more than the USA and the EU
     assert (

@@ -9,10 +9,9 @@ paper, https://www.mext.go.jp/b_menu/hakusho/html/hpaa197201/hpaa197201_2_074.ht
 says 1964.
 """
 
-import re
-
-
 from __future__ import annotations
+
+import re
 
 import geopandas as gpd
 import pandas as pd
@@ -101,7 +100,8 @@ def test_meti_clusters() -> None:
     scheme = jregion.scheme_table("meti")
     stated = m["prefecture_basis"].str.startswith("stated by source: ")
     inferred = m["prefecture_basis"] == "inferred: bureau jurisdiction"
-    assert (stated | inferred).all()  # every row says whether its prefecture is a source's or inferred
+    # every row says whether its prefecture is a source's statement or inferred
+    assert (stated | inferred).all()
     for site_id, proj in m.groupby("site_id"):
         region = proj["meti_region"].iloc[0]
         bureau = set(scheme.index[scheme["region"] == region])
@@ -110,14 +110,15 @@ def test_meti_clusters() -> None:
             # a source names the prefectures, and they are the bureau's whole area
             assert set(proj["pref_code"]) == bureau
         elif site_id in ("M07", "M08"):
-            # the two 東海 projects: not on Toyama (16) or Ishikawa (17), 北陸 prefectures of the bureau
+            # the two 東海 projects: not on Toyama (16) or Ishikawa (17), the bureau's 北陸 part
             assert set(proj["pref_code"]) == bureau - {"16", "17"} == {"21", "23", "24"}
         else:
             assert set(proj["pref_code"]) == bureau
     # the prefectures of 11 projects are not stated by any source: their rows are marked inferred
     inferred_ids = sorted(m.loc[inferred, "site_id"].unique())
     assert inferred_ids == ["M03", *[f"M{i:02d}" for i in range(7, 13)], "M14", "M15", "M16"]
-    assert sorted(m.loc[stated, "site_id"].unique()) == ["M01", "M02", "M04", "M05", "M06", "M13", "M17"]
+    stated_ids = ["M01", "M02", "M04", "M05", "M06", "M13", "M17"]
+    assert sorted(m.loc[stated, "site_id"].unique()) == stated_ids
     assert not ((m["site_id"].isin(["M07", "M08"])) & m["pref_code"].isin(["16", "17"])).any()
     gap = [x for x in m.attrs["missing"] if x.get("site_ids")]
     assert len(gap) == 1 and gap[0]["site_ids"] == inferred_ids
@@ -126,9 +127,11 @@ def test_meti_clusters() -> None:
     # M10 has no project name in any source: the name is missing, the list's text is in note
     m10 = m[m["site_id"] == "M10"]
     assert m10["name"].isna().all()
-    assert m10["note"].str.contains("NOT FOUND as a project name; promotion body: ネオクラスター").all()
+    placeholder = "NOT FOUND as a project name; promotion body: ネオクラスター"
+    assert m10["note"].str.contains(placeholder).all()
     assert m["name"].isna().sum() == len(m10)
-    assert any(x.get("site_id") == "M10" and x["what"] == "project name" for x in m.attrs["missing"])
+    gaps = m.attrs["missing"]
+    assert any(x.get("site_id") == "M10" and x["what"] == "project name" for x in gaps)
     not_found = [x for x in m.attrs["missing"] if x["reason"].startswith("NOT FOUND")]
     assert len(not_found) == 2  # Chubu 3/3 and Kinki 3/3
     assert set(m["year"]) == {2006, 2007}

@@ -36,9 +36,13 @@ def load_sites(program: SiteProgram) -> gpd.GeoDataFrame:
         the prefectural office of their city, a documented city-level proxy; the two outside
         present-day Japan have no code and no point). ``technopolis``: the 26 areas
         (1984-1989). ``meti_clusters``: METI Industrial Cluster projects, phase II (FY2006) and
-        the FY2007 additions, listed on the prefectures of their regional bureau (or those the
-        source states). ``mext_clusters``: MEXT Knowledge Cluster areas (phases I and II) and the
-        City Areas that are sourced. ``tsukuba``: Tsukuba Science City (a point in つくば市).
+        the FY2007 additions, on the prefectures a source states (``prefecture_basis`` starting
+        "stated by source") or, where no source states them, on the prefectures of their
+        regional bureau (``prefecture_basis == "inferred: bureau jurisdiction"``; the two 東海
+        projects are not put on Toyama or Ishikawa). Filter on ``prefecture_basis`` to keep
+        stated rows only. ``mext_clusters``: MEXT Knowledge Cluster areas (phases I and II) and
+        the City Areas that are sourced. ``tsukuba``: Tsukuba Science City (a point in つくば市),
+        year 1963 (the cabinet agreement that sited it at 筑波; the study says 1964).
 
     Returns
     -------
@@ -63,6 +67,9 @@ def load_sites(program: SiteProgram) -> gpd.GeoDataFrame:
     >>> tech = jregion.load_sites("technopolis")
     >>> tech["site_id"].nunique(), bool(tech.geometry.isna().all())
     (26, True)
+    >>> meti = jregion.load_sites("meti_clusters")
+    >>> sorted(meti.loc[meti["site_id"] == "M08", "pref_code"])  # 東海: not Toyama, Ishikawa
+    ['21', '23', '24']
     """
     import geopandas as gpd
 
