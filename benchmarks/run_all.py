@@ -1,9 +1,9 @@
-"""Run every benchmark in this folder, one after another, in fresh processes.
+"""Run every benchmark in this folder, one after another, each in a fresh process.
 
-Run: python benchmarks/run_all.py [--quick]
-Each benchmark prints its own timings and ratios against the peer tools (geopandas,
-libpysal, esda) measured in the same run. ``--quick`` is passed on to benchmarks that
-accept it (smaller problem sizes).
+Run: python benchmarks/run_all.py
+Each benchmark prints its timings and the ratios against the peer tools (geopandas,
+libpysal, esda, a plain-pandas loop) measured in the same run. See benchmarks/README.md
+for the options of each script and for installing numba for esda's fast path.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ def main() -> int:
     status = 0
     for script in sorted(here.glob("bench_*.py")):
         print(f"=== {script.name}", flush=True)
-        args = [sys.executable, str(script), *sys.argv[1:]]
-        status |= subprocess.run(args, check=False).returncode
+        status |= subprocess.run([sys.executable, str(script)], check=False).returncode
     return status
 
 
