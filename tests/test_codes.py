@@ -76,7 +76,13 @@ def test_prefecture_table_is_a_copy() -> None:
         ("Tohkyo", "13"),
         ("Kouchi", "39"),
         ("Ooita", "44"),
-        ("Hokkaidou", "01"), ("01 北海道", "01"), ("13000_東京都", "13"), ("28 Hyogo", "28"),
+        ("Hokkaidou", "01"),
+        ("4.0", "04"),
+        ("13.0", "13"),
+        ("１．０", "01"),
+        ("01 北海道", "01"),
+        ("13000_東京都", "13"),
+        ("28 Hyogo", "28"),
         ("  Mie  ", "24"),
         ("ＴＯＫＹＯ", "13"),
         ("Tōkyō-to", "13"),
@@ -106,6 +112,8 @@ def test_check_digit_matches_published_codes() -> None:
         ("", "unknown prefecture ''"),
         (2.5, "unknown prefecture 2.5"),
         ("01 東京都", "unknown prefecture '01 東京都'"),
+        ("4.5", "unknown prefecture '4.5'"),
+        ("1,3", "unknown prefecture '1,3'"),
         (object, "unknown prefecture"),
     ],
 )
@@ -133,6 +141,13 @@ def test_to_codes_keeps_index_and_names_positions() -> None:
         jregion.to_codes(bad)
     msg = str(err.value)
     assert "(row 1, index 'b')" in msg and "'Narnia' (row 3, index 'd')" in msg
+
+
+@pytest.mark.parametrize("values", [[1, True], [True, 1], ["Tokyo", np.bool_(False)]])
+def test_to_codes_rejects_booleans_whatever_their_position(values: list[object]) -> None:
+    # pd.factorize treats True as 1; a boolean is never a prefecture
+    with pytest.raises(jregion.UnknownCodeError, match="unknown prefecture"):
+        jregion.to_codes(values)
 
 
 def test_to_codes_missing_policy() -> None:

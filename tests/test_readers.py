@@ -121,6 +121,21 @@ def test_census_manufacture_converts_units(tmp_path: Path) -> None:
     p.write_bytes(text.replace("万円", "ドル").encode("cp932"))
     with pytest.raises(LayoutError, match="unknown unit"):
         jregion.read_census_manufacture(p)
+    # no unit at all: refused, never silently NaN
+    p.write_bytes(text.replace("【万円】", "").encode("cp932"))
+    with pytest.raises(LayoutError, match="no unit"):
+        jregion.read_census_manufacture(p)
+
+
+def test_census_manufacture_refuses_scaled_counts(tmp_path: Path) -> None:
+    text = (
+        '"調査年","地域","/項目","C3403_従業者数（製造業）【千人】"\r\n'
+        '"1990年度","01 北海道","","900"\r\n'
+    )
+    p = tmp_path / "made_up_values.csv"
+    p.write_bytes(text.encode("cp932"))
+    with pytest.raises(LayoutError, match="千人"):
+        jregion.read_census_manufacture(p)
 
 
 def test_census_manufacture_refuses_other_tables() -> None:

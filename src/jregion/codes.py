@@ -138,6 +138,11 @@ def _parse(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         return None
+    raw = unicodedata.normalize("NFKC", value).strip()
+    if re.fullmatch(r"[\d.,]+", raw) and not raw.isdigit():
+        # "13.0" (a float column written as text) is 13; "4.5", "1,3" are not codes
+        m = re.fullmatch(r"(\d+)\.0+", raw)
+        return _from_digits(m.group(1)) if m else None
     s = _norm(value)
     if not s:
         return None
@@ -294,6 +299,13 @@ def to_codes(
 def _convert(
     arr: np.ndarray, index: pd.Index, *, missing: Literal["raise", "keep"]
 ) -> list[object]:
+    if pd.api.types.infer_dtype(arr, skipna=True) not in _NO_BOOL_KINDS:
+        # factorize treats True as 1: find booleans first, they are never prefectures
+        is_bool = np.fromiter((isinstance(v, (bool, np.bool_)) for v in arr), bool, len(arr))
+        if is_bool.any():
+            pos = int(np.flatnonzero(is_bool)[0])
+            where = f" (row {pos}, index {index[pos]!r})"
+            raise UnknownCodeError(_unknown_message(arr[pos], where))
     codes, uniques = pd.factorize(arr, use_na_sentinel=True)
     mapped: list[str | None] = [_parse(u) for u in uniques]
     bad = [i for i, m in enumerate(mapped) if m is None]
@@ -314,6 +326,9 @@ def _convert(
     lookup = np.asarray([*mapped, None], dtype=object)
     out: list[object] = lookup[codes].tolist()
     return out
+
+
+_NO_BOOL_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "empty"})
 
 
 def normalise_codes(codes: Iterable[object]) -> list[str]:

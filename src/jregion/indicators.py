@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+import numpy as np
 import pandas as pd
 
 from jregion._manifest import dataset_info, path_of
@@ -180,8 +181,9 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
     spec = _SPECS[name]
     df = _read(name).copy()
     if year is not None:
-        if isinstance(year, bool) or not isinstance(year, int):
+        if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
             raise TypeError(f"year must be an int, got {type(year).__name__}")
+        year = int(year)
         if name == "area":
             raise ValueError(
                 "'area' has a single vintage; call load_indicator('area') without year"

@@ -142,6 +142,13 @@ def attach(
                 f"{len(dups)} key(s) occur more than once: {dups[:10]} (rows {rows}); "
                 "pass aggregate='sum' (or 'mean', 'first', ...) to combine them, or fix the table"
             )
+        numeric_only = aggregate in ("sum", "mean", "median")
+        text_cols = [c for c in data.columns if not pd.api.types.is_numeric_dtype(data[c])]
+        if numeric_only and text_cols:
+            raise TypeError(
+                f"aggregate={aggregate!r} needs numeric columns, but {text_cols} are not; "
+                "select the numeric columns first, or use aggregate='first'"
+            )
         try:
             data = data.groupby(level=0, sort=False).agg(aggregate)
         except TypeError as err:

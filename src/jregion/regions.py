@@ -121,6 +121,11 @@ def _custom_table(mapping: Mapping[object, str]) -> pd.DataFrame:
             f"scheme mapping misses {len(missing)} prefecture(s): {missing[:10]}; "
             "map every prefecture, e.g. to 'Other'"
         )
+    blank = [k for k, v in mapping.items() if v is None or (isinstance(v, float) and v != v)]
+    if blank:
+        raise SchemeError(
+            f"scheme mapping gives no region for {blank[:10]}; map every prefecture to a label"
+        )
     regions = [str(v) for v in mapping.values()]
     order = {r: i for i, r in enumerate(dict.fromkeys(regions), start=1)}
     out = pd.DataFrame(

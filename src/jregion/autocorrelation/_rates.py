@@ -10,7 +10,7 @@ import pandas as pd
 from jregion.autocorrelation._common import Alternative, Seed, Transformation, _numeric
 from jregion.autocorrelation._global import moran
 from jregion.autocorrelation._results import MoranResult
-from jregion.errors import UnmatchedKeyError
+from jregion.errors import InvalidDataError, UnmatchedKeyError
 
 __all__ = ["eb_standardise", "moran_rate"]
 
@@ -51,6 +51,11 @@ def eb_standardise(events: pd.Series, population: pd.Series) -> pd.Series:
         raise ValueError("population must be positive for every unit")
     if (ev < 0).any():
         raise ValueError("events must be non-negative")
+    if float(ev.sum()) == 0.0:
+        raise InvalidDataError(
+            "events sum to zero, so every rate is 0 and the Empirical Bayes standardisation "
+            "is undefined (0/0); there is nothing to test"
+        )
     e = ev.to_numpy()
     x = po.to_numpy()
     p = e / x

@@ -209,6 +209,8 @@ def primacy_ratio(
     num = _labels(numerator, scheme)[0]
     dens = _labels(list(denominators), scheme)
     shares = region_shares(as_frame(data), scheme=scheme, level=level)
+    # a region with no rows in the data has a share of 0 (ratio inf), never a KeyError
+    shares = shares.reindex(list(dict.fromkeys([*shares.index, num, *dens])), fill_value=0.0)
     top = shares.loc[num].to_numpy()
     cols = {}
     with np.errstate(divide="ignore"):

@@ -91,6 +91,11 @@ def as_table(
             f"{what} has duplicated index keys {_show(dup)}; aggregate them first "
             "(e.g. data.groupby(level=0).sum())"
         )
+    if frame.columns.has_duplicates:
+        dup = frame.columns[frame.columns.duplicated()].unique().tolist()
+        raise DuplicateKeyError(
+            f"{what} has duplicated column labels {_show(dup)}; rename or combine them first"
+        )
     bad = [c for c in frame.columns if not (
         pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
     )]

@@ -26,6 +26,15 @@ def decode_file(path: str | os.PathLike[str], *, encoding: str | None = None) ->
     with open(path, "rb") as fh:
         raw = fh.read()
     tried: Sequence[str] = (encoding,) if encoding else DEFAULT_ENCODINGS
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise EncodingError(
+                f"unknown encoding {encoding!r}; use e.g. 'cp932' (Shift_JIS) or 'utf-8-sig'"
+            ) from None
     for enc in tried:
         try:
             text = raw.decode(enc)

@@ -29,6 +29,9 @@ _SERIES: tuple[tuple[str, str], ...] = (
 #: Factor from the file's money unit to million yen.
 _TO_MILLION_YEN: dict[str, float] = {"百万円": 1.0, "万円": 0.01, "千円": 0.001, "円": 1e-6}
 
+#: Units accepted for the count series (establishments, persons employed).
+_COUNT_UNITS = frozenset({"所", "事業所", "人"})
+
 
 def _column(indicator: str) -> str | None:
     for key, col in _SERIES:
@@ -110,12 +113,24 @@ def read_census_manufacture(
         raise LayoutError("some rows have no year; the file needs a 調査年 or 時間軸 column")
     found = found.copy()
     money = found["column"] == "shipments_myen"
+    if found.loc[money, "unit"].isna().any():
+        raise LayoutError(
+            "shipments have no unit in their header (expected e.g. 【百万円】 or 【万円】); "
+            "a value without a unit cannot be converted to million yen"
+        )
     units = set(found.loc[money, "unit"].dropna())
     unknown = units - set(_TO_MILLION_YEN)
     if unknown:
         raise LayoutError(
             f"shipments in unknown unit(s) {sorted(unknown)}; "
             f"expected one of {list(_TO_MILLION_YEN)}"
+        )
+    counts = ~money & found["unit"].notna()
+    bad_counts = set(found.loc[counts, "unit"]) - _COUNT_UNITS
+    if bad_counts:
+        raise LayoutError(
+            f"establishments or persons in unit(s) {sorted(bad_counts)}; jregion reads plain "
+            f"counts ({', '.join(sorted(_COUNT_UNITS))}): convert the file first"
         )
     factor = found.loc[money, "unit"].map(_TO_MILLION_YEN).astype("float64")
     found.loc[money, "value"] = found.loc[money, "value"] * factor

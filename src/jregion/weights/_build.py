@@ -52,6 +52,13 @@ def _check_frame(gdf: Any) -> Any:
         raise GeometryError(
             f"rows {list(bad[:10])} have missing or empty geometries; drop or fix them first"
         )
+    invalid = gdf.index[~geom.is_valid]
+    if len(invalid):
+        raise GeometryError(
+            f"rows {list(invalid[:10])} have invalid geometries (e.g. self-intersections), which "
+            "give wrong centroids and neighbours; repair them first, e.g. "
+            "gdf.geometry = shapely.make_valid(gdf.geometry.values)"
+        )
     return gdf
 
 
