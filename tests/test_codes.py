@@ -174,11 +174,18 @@ def test_to_codes_million_values_vectorised() -> None:
 
 
 def test_name_forms_do_not_collide() -> None:
-    from jregion.codes import name_lookup
+    # every normalised name form of one prefecture must differ from every form of another
+    from jregion.codes import _fold_romaji, _norm, name_lookup
 
-    table = name_lookup()
-    # every prefecture reachable, 47 distinct targets
-    assert sorted(set(table.values())) == CODES
+    seen: dict[str, str] = {}
+    for code, row in TABLE.iterrows():
+        forms = [
+            _norm(str(row[c])) for c in ("name_ja", "name_ja_short", "name_kana", "name_kana_short")
+        ]
+        forms += [_norm(_fold_romaji(str(row[c]))) for c in ("name_en", "name_en_macron")]
+        for f in forms:
+            assert seen.setdefault(f, str(code)) == code, (f, code, seen[f])
+    assert sorted(set(name_lookup().values())) == CODES
 
 
 # --- property tests -------------------------------------------------------------------------
