@@ -310,6 +310,7 @@ def test_list_indicators() -> None:
     t = jregion.list_indicators()
     assert list(t.index) == [
         "manufacturing",
+        "manufacturing_jsic",
         "population",
         "population_national",
         "area",

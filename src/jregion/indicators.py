@@ -27,7 +27,13 @@ from jregion._manifest import dataset_info, path_of
 __all__ = ["IndicatorName", "list_indicators", "load_indicator"]
 
 IndicatorName = Literal[
-    "manufacturing", "population", "population_national", "area", "rd_gdp", "frameworks"
+    "manufacturing",
+    "manufacturing_jsic",
+    "population",
+    "population_national",
+    "area",
+    "rd_gdp",
+    "frameworks",
 ]
 
 
@@ -52,6 +58,26 @@ _SPECS: dict[str, _Spec] = {
             ("shipments_myen", "Int64"),
         ),
         "Census of Manufacture, 4+ persons, 2000-2020",
+    ),
+    "manufacturing_jsic": _Spec(
+        "manufacturing_jsic",
+        ("pref_code", "year", "jsic_code"),
+        tuple(
+            (c, "Int64")
+            for c in (
+                "establishments",
+                "persons_employed",
+                "shipments_myen",
+                "value_added_myen",
+                "wages_myen",
+                "raw_materials_myen",
+                "production_myen",
+                "establishments_30_99",
+                "establishments_100_299",
+                "establishments_300plus",
+            )
+        ),
+        "Census of Manufacture by JSIC middle group, 30+ persons, 2016-2017",
     ),
     "population": _Spec(
         "population_census",
@@ -113,6 +139,10 @@ def _read(name: str) -> pd.DataFrame:
             "name_en",
             "source_row_id",
             "framework",
+            "jsic_code",
+            "jsic_name",
+            "stats_data_id",
+            *(f"{c}_flag" for c, _ in spec.dtypes),
         )
     }
     df = pd.read_csv(
@@ -137,11 +167,20 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
 
     Parameters
     ----------
-    name : {"manufacturing", "population", "population_national", "area", "rd_gdp", "frameworks"}
+    name : IndicatorName
+        One of "manufacturing", "manufacturing_jsic", "population", "population_national",
+        "area", "rd_gdp", "frameworks".
         ``manufacturing``: METI Census of Manufacture, establishments with 4 or more persons,
         2000-2020 (establishments, persons employed, wages, raw materials, shipments; money in
-        million yen). ``population``: census population 1920-2015 by sex. ``population_national``:
-        the census's national row, indexed by year. ``area``: GSI areas (km2).
+        million yen). ``manufacturing_jsic``: the same census by JSIC middle group (09-32),
+        establishments with 30 or more persons, indexed by ``(pref_code, year, jsic_code)``
+        (``(pref_code, jsic_code)`` with ``year``); suppressed cells are ``<NA>`` and each
+        value column has a ``*_flag`` column ("ok", "suppressed", "nil_or_na"). No
+        high-technology classification is bundled; a share is
+        ``df.loc[df.index.get_level_values("jsic_code").isin(codes)]`` summed over your own
+        cited list of codes, divided by the prefecture total. ``population``: census
+        population 1920-2015 by sex. ``population_national``: the census's national row,
+        indexed by year. ``area``: GSI areas (km2).
         ``rd_gdp``: GERD as % of GDP, indexed by ``(economy, year)``. ``frameworks``: the
         study's Table 1 (year, framework), one row per framework.
     year : int, optional
