@@ -2,7 +2,7 @@
 
 References: prefecture areas are GSI's published figures (data/reference/area_gsi.csv);
 by area Hokkaido ranks 1st, Tokyo 45th, Osaka 46th and Kagawa 47th of 47. Class colours:
-ColorBrewer YlOrRd starts at #ffffcc and ends at #800026 (colorbrewer2.org, 9-class).
+matplotlib's YlGnBu (the shared default) looked up independently at 0.15 and 0.95.
 Rank ties are worked by hand in the test.
 """
 
@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from matplotlib.colors import to_hex
 from shapely.geometry import Point
 
 import jregion
@@ -110,6 +112,21 @@ def test_choropleth_tooltips_show_names_value_units_rank(area_map: Any) -> None:
     assert text_of(feats["37"]["properties"]["tooltip"]).endswith("Rank 47 of 47")
 
 
+def test_web_and_paper_maps_of_one_column_agree(area_gdf: gpd.GeoDataFrame, area_map: Any) -> None:
+    """The same column gives every prefecture the same fill on the Folium and matplotlib maps."""
+    from jregion.plotting import plot_choropleth
+
+    (layer,) = layers(area_map)
+    web = {str(k): f["properties"]["style"]["fillColor"] for k, f in features(layer).items()}
+    fig, ax = plot_choropleth(area_gdf, "area", k=5, inset=False)
+    (fills,) = [c for c in ax.collections if c.get_gid() == "fills"]
+    paper = dict(
+        zip(area_gdf.index.astype(str), (to_hex(c) for c in fills.get_facecolors()), strict=True)
+    )
+    matplotlib.pyplot.close(fig)
+    assert web == paper
+
+
 def test_choropleth_colours_and_legend_follow_the_shared_classification(
     area_gdf: gpd.GeoDataFrame, area_map: Any
 ) -> None:
@@ -120,10 +137,11 @@ def test_choropleth_colours_and_legend_follow_the_shared_classification(
     for code, cls in classes.yb.items():
         by_class.setdefault(int(cls), set()).add(fills[str(code)])
     assert all(len(colors) == 1 for colors in by_class.values())
-    # ColorBrewer YlOrRd ends; the smallest class is light, Hokkaido's is the darkest.
-    assert by_class[0] == {"#ffffcc"}
-    assert by_class[4] == {"#800026"}
-    assert fills["01"] == "#800026"
+    # the shared rule: YlGnBu at 0.15 (smallest class) and 0.95 (Hokkaido's, the darkest)
+    ramp = matplotlib.colormaps["YlGnBu"]
+    assert by_class[0] == {to_hex(ramp(0.15))}
+    assert by_class[4] == {to_hex(ramp(0.95))}
+    assert fills["01"] == to_hex(ramp(0.95))
     page = area_map.get_root().render()
     legend = json.loads(re.search(r"div\.innerHTML = (\".*?\");\n", page)[1])
     rows = [text_of(r) for r in re.findall(r"<div class=\"jregion-legend-row\">.*?</div>", legend)]
@@ -229,7 +247,7 @@ def test_bad_input_errors(area_gdf: gpd.GeoDataFrame) -> None:
         jregion.explore_choropleth(area_gdf, "area", rank="up")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"folium\.Map"):
         jregion.explore_choropleth(area_gdf, "area", m="map")
-    with pytest.raises(ValueError, match="colormap"):
+    with pytest.raises(ValueError, match="unknown colour map"):
         jregion.explore_choropleth(area_gdf, "area", cmap="NoSuchMap")
 
 

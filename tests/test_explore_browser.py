@@ -21,8 +21,7 @@ import pandas as pd
 import pytest
 
 import jregion
-from jregion.classify import classify
-from jregion.explore._layers import class_colors
+from jregion.classify import class_colors, classify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 from chromium import missing_requirements, offline_chromium
@@ -168,7 +167,7 @@ def test_offline_map_renders_47_paths_with_classified_fills(
     # 47 prefectures plus one circle marker (also an SVG path) for the site.
     assert state["paths"] == 48
     classes = classify(area_map["area"], k=5)
-    colors = class_colors("YlOrRd", classes.k)
+    colors = class_colors(classes.k)
     expected = Counter({colors[i]: n for i, n in enumerate(classes.counts)})
     expected["#1f4e9a"] += 1  # the site's marker
     assert Counter(state["fills"]) == expected

@@ -40,20 +40,27 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import pandas as pd
 
 from jregion._optional import import_optional
-from jregion.errors import ClassificationError, MissingValueError, NonNumericError
+from jregion.errors import (
+    ClassificationError,
+    MissingValueError,
+    NonNumericError,
+    PlotOptionError,
+)
 
 __all__ = [
+    "DEFAULT_CMAP",
     "SCHEMES",
     "Classification",
     "ClassificationError",
     "NonNumericError",
     "Scheme",
+    "class_colors",
     "classify",
 ]
 
@@ -85,6 +92,51 @@ _NO_K = frozenset({"head_tail_breaks", "std_mean", "box_plot", "percentiles", "u
 
 #: Above this many values the sampled Fisher-Jenks really samples.
 _SAMPLE_MAX = 1000
+
+
+#: Default sequential colour map: ColorBrewer YlGnBu, safe for colour-blind
+#: readers and monotonic in lightness, so it also survives grayscale printing.
+DEFAULT_CMAP: Final = "YlGnBu"
+
+def class_colors(n: int, *, cmap: str = DEFAULT_CMAP, grayscale: bool = False) -> list[str]:
+    """Colours for ``n`` ordered classes, light to dark, for static and web maps alike.
+
+    The colour map is sampled from 0.15 to 0.95, so the lightest class stays distinct
+    from the white "no data" fill and the darkest from black outlines and labels.
+
+    Parameters
+    ----------
+    n : int
+        Number of classes.
+    cmap : str, default "YlGnBu"
+        A matplotlib colour map name. Ignored when ``grayscale`` is true.
+    grayscale : bool, default False
+        Use a gray ramp (light gray to near black) for black-and-white print.
+
+    Returns
+    -------
+    list of str
+        Hex colours.
+
+    Examples
+    --------
+    >>> from jregion.classify import class_colors
+    >>> class_colors(3, grayscale=True)
+    ['#e0e0e0', '#8f8f8f', '#3d3d3d']
+    """
+    mpl = import_optional("matplotlib")
+    colors = import_optional("matplotlib.colors")
+    if grayscale:
+        levels = np.linspace(0.88, 0.24, n) if n > 1 else np.array([0.56])
+        return [colors.to_hex((v, v, v)) for v in levels]
+    try:
+        ramp = mpl.colormaps[cmap]
+    except KeyError:
+        raise PlotOptionError(
+            f"unknown colour map {cmap!r}; use a matplotlib colour map name such as 'YlGnBu'"
+        ) from None
+    stops = np.linspace(0.15, 0.95, n) if n > 1 else np.array([0.6])
+    return [colors.to_hex(ramp(s)) for s in stops]
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,13 @@ from typing import Any, Literal
 import pandas as pd
 
 from jregion._palette import MISSING_COLOR
-from jregion.classify import NonNumericError, Scheme, classify
+from jregion.classify import DEFAULT_CMAP, NonNumericError, Scheme, class_colors, classify
 from jregion.explore._layers import (
     EDGE,
     MISSING_EDGE,
     add_geojson_layer,
     check_frame,
     check_map,
-    class_colors,
     feature_collection,
     format_value,
     main_bounds,
@@ -42,7 +41,7 @@ def explore_choropleth(
     scheme: Scheme = "quantiles",
     k: int = 5,
     bins: Sequence[float] | None = None,
-    cmap: str = "YlOrRd",
+    cmap: str = DEFAULT_CMAP,
     units: str | Mapping[str, str] | None = None,
     label: str | Mapping[str, str] | None = None,
     rank: Literal["descending", "ascending"] = "descending",
@@ -74,8 +73,9 @@ def explore_choropleth(
         outline) and labelled ``missing_label`` in the tooltip and legend.
     scheme, k, bins
         Classification, passed to :func:`jregion.classify.classify`.
-    cmap : str, default "YlOrRd"
-        Matplotlib colormap; class ``i`` of ``k`` gets ``cmap(i / (k - 1))``.
+    cmap : str, default "YlGnBu"
+        Matplotlib colormap, sampled by :func:`jregion.classify.class_colors` exactly as
+        the static maps are, so a web map and a paper figure of one classification agree.
     units : str or mapping of column to str, optional
         Units shown after each value in the tooltip and in the legend title.
     label : str or mapping of column to str, optional
@@ -186,7 +186,7 @@ def _add_indicator(
     attribution: str,
     show: bool,
 ) -> None:
-    colors = class_colors(cmap, classes.k)
+    colors = class_colors(classes.k, cmap=cmap)
     ranks = values.rank(ascending=rank == "ascending", method="min")
     n_ranked = int(values.notna().sum())
     suffix = f" {unit}" if unit else ""

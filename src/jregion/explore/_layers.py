@@ -20,7 +20,6 @@ __all__ = [
     "add_geojson_layer",
     "check_frame",
     "check_map",
-    "class_colors",
     "feature_collection",
     "format_value",
     "names_of",
@@ -121,24 +120,6 @@ def tooltip_html(name_en: str, name_ja: str, lines: Sequence[str]) -> str:
         head += f" <span lang='ja'>{escape_html(name_ja)}</span>"
     body = "".join(f"<br>{escape_html(line)}" for line in lines)
     return f"<div class='jregion-tip'>{head}{body}</div>"
-
-
-def class_colors(cmap: str, k: int) -> list[str]:
-    """``k`` colours sampled evenly from a Matplotlib colormap, as hex strings.
-
-    Class ``i`` gets ``cmap(i / (k - 1))`` (the first colour when ``k == 1``),
-    the rule geopandas uses for classified maps, so web and static maps match.
-    """
-    matplotlib = import_optional("matplotlib")
-    colors = import_optional("matplotlib.colors")
-    try:
-        cm = matplotlib.colormaps[cmap]
-    except KeyError:
-        raise ValueError(
-            f"unknown colormap {cmap!r}; use a Matplotlib name such as 'YlOrRd' or 'viridis'"
-        ) from None
-    steps = [0.0] if k == 1 else [i / (k - 1) for i in range(k)]
-    return [str(colors.to_hex(cm(s))) for s in steps]
 
 
 def feature_collection(gdf: Any, tooltips: Sequence[str]) -> dict[str, Any]:

@@ -7,9 +7,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-import numpy as np
-
 from jregion._optional import import_optional
+from jregion.classify import DEFAULT_CMAP, class_colors
 from jregion.errors import PlotOptionError
 from jregion.plotting._fonts import FONT_FAMILY, register_japanese_font
 
@@ -65,10 +64,6 @@ PRESETS: Final[dict[str, Preset]] = {
     "slide": Preset("slide", 254.0, 142.875, 14.0, 0.6),
 }
 
-#: Default sequential colour map: ColorBrewer YlGnBu, safe for colour-blind
-#: readers and monotonic in lightness, so it also survives grayscale printing.
-DEFAULT_CMAP: Final = "YlGnBu"
-
 #: Okabe-Ito qualitative palette (colour-blind safe), for categories.
 OKABE_ITO: Final[tuple[str, ...]] = (
     "#E69F00",
@@ -115,44 +110,6 @@ def get_preset(preset: str | Preset) -> Preset:
             "or pass a jregion.plotting.Preset"
         )
     return PRESETS[preset]
-
-
-def class_colors(n: int, *, cmap: str = DEFAULT_CMAP, grayscale: bool = False) -> list[str]:
-    """Colours for ``n`` ordered classes, light to dark.
-
-    Parameters
-    ----------
-    n : int
-        Number of classes.
-    cmap : str, default "YlGnBu"
-        A matplotlib colour map name. Ignored when ``grayscale`` is true.
-    grayscale : bool, default False
-        Use a gray ramp (light gray to near black) for black-and-white print.
-
-    Returns
-    -------
-    list of str
-        Hex colours.
-
-    Examples
-    --------
-    >>> from jregion.plotting import class_colors
-    >>> class_colors(3, grayscale=True)
-    ['#e0e0e0', '#8f8f8f', '#3d3d3d']
-    """
-    mpl = import_optional("matplotlib")
-    colors = import_optional("matplotlib.colors")
-    if grayscale:
-        levels = np.linspace(0.88, 0.24, n) if n > 1 else np.array([0.56])
-        return [colors.to_hex((v, v, v)) for v in levels]
-    try:
-        ramp = mpl.colormaps[cmap]
-    except KeyError:
-        raise PlotOptionError(
-            f"unknown colour map {cmap!r}; use a matplotlib colour map name such as 'YlGnBu'"
-        ) from None
-    stops = np.linspace(0.15, 0.95, n) if n > 1 else np.array([0.6])
-    return [colors.to_hex(ramp(s)) for s in stops]
 
 
 def rc_settings(preset: Preset) -> dict[str, Any]:
