@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install_system.sh
+bash scripts/setup_browser.sh  # Chromium, chromedriver, selenium when missing
 python3 -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 
 ruff check .

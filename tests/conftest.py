@@ -37,10 +37,7 @@ def pref_table() -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def gsi_area() -> pd.Series:
-    from jregion._manifest import path_of
-
-    df = pd.read_csv(path_of("area_gsi"), dtype={"pref_code": str}).set_index("pref_code")
-    return df["area_km2"]
+    return jregion.load_indicator("area")["area_km2"]
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from jregion._manifest import dataset_info, list_datasets, path_of
+from jregion._manifest import dataset_info, list_datasets
 from jregion._optional import import_optional
 from jregion.boundaries import load_prefectures
 from jregion.codes import prefecture_table
@@ -202,7 +202,7 @@ def table_prefectures(out: Path, fmt: str) -> Path:
     """Prefecture reference table with boundary areas next to GSI's official areas."""
     prefs = load_prefectures()
     table = prefecture_table()
-    gsi = pd.read_csv(path_of("area_gsi"), dtype={"pref_code": str}).set_index("pref_code")
+    gsi = load_indicator("area")
     df = pd.DataFrame(
         {
             "name_en": table["name_en"],

@@ -331,11 +331,6 @@ def _convert(
 _NO_BOOL_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "empty"})
 
 
-def normalise_codes(codes: Iterable[object]) -> list[str]:
-    """Convert codes, keeping order; a helper for functions taking code collections."""
-    return [str(c) for c in to_codes(list(codes))]
-
-
 def name_lookup() -> Mapping[str, str]:
     """Return the normalised-name -> code table (for tests and property checks)."""
     return dict(_lookup())

@@ -15,7 +15,6 @@ Conventions (stated once, used everywhere):
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -281,8 +280,3 @@ def weight_sums(w: Any, self_weight: FloatArray) -> tuple[float, float, float]:
     cols = np.asarray(full.sum(axis=0)).ravel()
     s2 = float(((rows + cols) ** 2).sum())
     return s0, s1, s2
-
-
-def ids_name(index: pd.Index) -> Hashable:
-    """Name of the input index, kept on every output."""
-    return index.name
