@@ -127,3 +127,14 @@ def test_municipality_level() -> None:
     with pytest.raises(jregion.UnknownCodeError, match="5- or 6-digit"):
         jregion.theil_decomposition(s.set_axis(["1", "2", "3", "4"]), groups="eight",
                                     level="municipality")
+
+
+def test_equal_shares_give_exactly_nonnegative_parts() -> None:
+    # Hypothesis found equal values where rounding left a part at -1.004e-15
+    s = pd.Series(np.full(47, 195084.55937166), index=CODES, name="v")
+    ref = pd.Series(np.full(47, 381300.52486361), index=CODES)
+    for scheme in ("eight", "nine", "meti", "tokaido", "pacific_belt"):
+        for reference in (None, ref):
+            d = jregion.theil_decomposition(s, groups=scheme, reference=reference)
+            assert d.total["v"] >= 0 and d.between["v"] >= 0 and d.within["v"] >= 0
+            assert d.total["v"] == pytest.approx(0.0, abs=1e-12)

@@ -33,9 +33,14 @@ def _xlogy_ratio(s: np.ndarray, p: np.ndarray) -> np.ndarray:
     return out
 
 
-def _theil_values(values: np.ndarray, p: np.ndarray) -> np.ndarray:
-    out: np.ndarray = _xlogy_ratio(shares(values), p[:, None]).sum(axis=0)
+def _nonnegative(t: np.ndarray) -> np.ndarray:
+    """Theil indices and their parts are >= 0; rounding can leave -1e-15 on equal shares."""
+    out: np.ndarray = np.maximum(t, 0.0)
     return out
+
+
+def _theil_values(values: np.ndarray, p: np.ndarray) -> np.ndarray:
+    return _nonnegative(_xlogy_ratio(shares(values), p[:, None]).sum(axis=0))
 
 
 @overload
@@ -173,13 +178,13 @@ def theil_decomposition(
     member[codes, np.arange(len(codes))] = 1.0
     s_g = member @ s  # groups x k
     p_g = member @ p  # groups
-    total = _xlogy_ratio(s, p[:, None]).sum(axis=0)
-    between = _xlogy_ratio(s_g, p_g[:, None]).sum(axis=0)
+    total = _nonnegative(_xlogy_ratio(s, p[:, None]).sum(axis=0))
+    between = _nonnegative(_xlogy_ratio(s_g, p_g[:, None]).sum(axis=0))
     # within-group contribution S_g T_g = sum_{i in g} s_i ln((s_i/S_g)/(p_i/P_g))
     with np.errstate(divide="ignore", invalid="ignore"):
         s_in = np.where(s_g[codes] > 0, s / s_g[codes], 0.0)
     p_in = p / p_g[codes]
-    t_in = member @ _xlogy_ratio(s_in, p_in[:, None])  # T_g
+    t_in = _nonnegative(member @ _xlogy_ratio(s_in, p_in[:, None]))  # T_g
     contrib = s_g * t_in
     within = contrib.sum(axis=0)
     gi = pd.Index(uniques, name="region")
