@@ -91,8 +91,8 @@ COPIES_AGREE = "both copies agree"
 COPIES_PZ_ONLY = "dataPZ.xlsx only"
 COPIES_WITHHELD = "copies disagree on withheld columns; others agree"
 COPIES_SETTLED = (
-    "copies disagree on shipments_myen, settled by a second source (see `resolved`), "
-    "and on withheld columns; others agree"
+    "copies disagree, settled by a second source (see `resolved`); columns named in `withheld` "
+    "stay missing; others agree"
 )
 
 TOCHIGI_2005 = (
@@ -104,15 +104,27 @@ TOCHIGI_2005 = (
     "00550010_industrial.csv's 8,577,569 (85,776億円) does not. Establishments and persons equal "
     "both copies' figures."
 )
-FUKUSHIMA_2016 = (
-    "METI 平成29年工業統計調査 確報 (2016 accounts), national total: 事業所数 191,339, 従業者数 "
-    "7,571,369, 製造品出荷額等 302兆356億円, as quoted at https://www.jagat.or.jp/archives/46784 "
-    "(a page this build could not open; the figures were supplied by the audit). Arithmetic check in "
-    "this build: the 47 prefectures of both copies sum to 191,339 establishments and 7,571,369 "
-    "persons; shipments sum to 302,035,588 million yen in 00550010_industrial.csv (302兆356億円 to "
-    "the nearest 億円) and to 302,185,201 in dataPZ.xlsx (302兆1,852億円). The copies differ in "
-    "Fukushima alone (46 prefectures agree), and the difference 149,613 = 4,977,861 - 4,828,248, "
-    "so the national total confirms 00550010_industrial.csv's 4,828,248."
+ESTAT_3_01 = (
+    "METI 工業統計調査 確報, table 3-01 (都道府県別, 産業中分類別, establishments with 4 or more "
+    "persons), e-Stat statsDataId {sid}, as extracted from the e-Stat API by "
+    "SarthakDT/japan-manufacturing-analysis (processed_data/manufacturing_{year}_table3-01.csv and "
+    "metadata/validation_{year}_table3-01.json, commit 3c87301ceb8dd3f997247db144358fb019a31975; "
+    "bundled as manufacturing_jsic_4plus). "
+)
+FUKUSHIMA_2016 = ESTAT_3_01.format(sid="0003325921", year=2016) + (
+    "Fukushima's 24 middle groups, none suppressed, sum to 4,977,861 million yen of shipments and "
+    "3,044,864 of raw materials, dataPZ.xlsx's figures; the table's national row (全国計) is "
+    "302,185,204 million yen, which dataPZ.xlsx's 47 prefectures give to rounding (302,185,201), "
+    "00550010_industrial.csv's (302,035,588) do not. The copies differ in Fukushima alone (46 "
+    "prefectures agree). Earlier builds shipped the CSV copy's 4,828,248 on the strength of a "
+    "national total of 302兆356億円 quoted at https://www.jagat.or.jp/archives/46784 (a page no "
+    "build could open); that figure matches the CSV copy but not the e-Stat table, and is "
+    "superseded."
+)
+HIROSHIMA_2017 = ESTAT_3_01.format(sid="0003389992", year=2017) + (
+    "Hiroshima's 24 middle groups, none suppressed, sum to 10,040,406 million yen of shipments "
+    "(24 cells each rounded to the million yen): dataPZ.xlsx has 10,040,407, "
+    "00550010_industrial.csv 10,171,291."
 )
 # Disagreeing cells settled by a second source: (pref_code, year, column) -> which copy is right.
 SETTLED: dict[tuple[str, int, str], dict[str, object]] = {
@@ -122,9 +134,19 @@ SETTLED: dict[tuple[str, int, str], dict[str, object]] = {
         "confirming_source": TOCHIGI_2005,
     },
     ("07", 2016, "shipments_myen"): {
-        "value_from": "00550010_industrial.csv",
-        "value": 4_828_248,
+        "value_from": "dataPZ.xlsx",
+        "value": 4_977_861,
         "confirming_source": FUKUSHIMA_2016,
+    },
+    ("07", 2016, "raw_materials_myen"): {
+        "value_from": "dataPZ.xlsx",
+        "value": 3_044_864,
+        "confirming_source": FUKUSHIMA_2016,
+    },
+    ("34", 2017, "shipments_myen"): {
+        "value_from": "dataPZ.xlsx",
+        "value": 10_040_407,
+        "confirming_source": HIROSHIMA_2017,
     },
 }
 
@@ -141,10 +163,14 @@ def check_settled(pz: pd.DataFrame, es: pd.DataFrame) -> None:
             191339,
             7571369,
         )
-    assert round(int(es16["shipments_myen"].sum()) / 100) == 3_020_356  # 302兆356億円 in 億円
-    assert round(int(pz16["shipments_myen"].sum()) / 100) != 3_020_356
+    # e-Stat table 3-01 national row 302,185,204 million yen: dataPZ within rounding, CSV not
+    assert abs(int(pz16["shipments_myen"].sum()) - 302_185_204) <= 24
+    assert abs(int(es16["shipments_myen"].sum()) - 302_185_204) > 100_000
     differs = pz16.index[(pz16["shipments_myen"] != es16["shipments_myen"]).to_numpy()]
     assert list(differs) == ["07"], list(differs)
+    # Hiroshima 2017: the 24 middle groups of table 3-01 sum to 10,040,406 (rounded cells)
+    assert abs(int(pz.loc[("34", 2017), "shipments_myen"]) - 10_040_406) <= 24
+    assert abs(int(es.loc[("34", 2017), "shipments_myen"]) - 10_040_406) > 100_000
 
 
 # Survey behind each year of dataPZ.xlsx (keyed by its year label = year of the accounts).
@@ -233,7 +259,6 @@ def build_manufacturing() -> tuple[pd.DataFrame, list[dict[str, object]], list[d
         out.loc[(p, y), "copies"] = COPIES_WITHHELD
     for d in resolved:
         key = (d["pref_code"], d["year"])
-        assert out.loc[key, "withheld"], key  # both settled rows still withhold raw materials
         out.loc[key, "copies"] = COPIES_SETTLED
     out["threshold"] = "4 or more persons employed"
     out["survey"] = [survey_of(y) for y in out.index.get_level_values("year")]
@@ -391,9 +416,10 @@ def main() -> None:
                     f"at the 4+ threshold, 2011, 2015, 2018-2020), so nothing is cross-checked. "
                     f"'{COPIES_WITHHELD}': the copies disagree on the columns named in `withheld`, which are "
                     f"missing (both figures in `missing`); every other column agrees. '{COPIES_SETTLED}': the "
-                    "copies disagree on shipments_myen and on the columns named in `withheld`; the shipments "
-                    "figure shipped is the one a second source confirms (source and both figures in `resolved`), "
-                    "the `withheld` columns are missing, every other column agrees (Tochigi 2005, Fukushima 2016).",
+                    "copies disagree on the columns named in `resolved` for this row; the figure shipped is the "
+                    "one a second source confirms (source and both figures in `resolved`), the `withheld` "
+                    "columns are missing, every other column agrees (Tochigi 2005, Fukushima 2016, Hiroshima "
+                    "2017).",
                     "withheld": "columns set to missing because the two copies disagree and no second source "
                     "settles them (see `missing`)",
                     "survey": f"the survey the row's figures come from. '{SURVEY_CENSUS}' for every year except: "
@@ -408,9 +434,11 @@ def main() -> None:
                     "accounts, which were collected by the 令和3年経済センサス‐活動調査 (taken 2021-06-01, accounts "
                     "of 2020; e.g. https://www.city.atsugi.kanagawa.jp/shiseijoho/johokokai_tokei/11/4/21336.html), "
                     "but neither copy confirms the 2020 row, so its survey is left unstated.",
-                    "national_total": "neither copy has a national-total row. A published national total was "
-                    "used once, outside the copies, to settle Fukushima 2016 shipments (see `resolved`); the "
-                    "other disagreements have no such check",
+                    "national_total": "neither copy has a national-total row. METI's own table 3-01 by prefecture "
+                    "and JSIC middle group (e-Stat, bundled as manufacturing_jsic_4plus, 2016-2019) was used "
+                    "outside the copies to settle Fukushima 2016 and Hiroshima 2017 (see `resolved`): its "
+                    "establishments and persons equal both copies in every prefecture, 2016-2019. The other "
+                    "disagreements (2001, 2005) have no such check",
                     "resolved": "cells where the two copies disagree and a second source settles which is right: "
                     "the confirmed copy's figure is shipped; both copies' figures and the confirming source "
                     "are listed",

@@ -88,16 +88,15 @@ def test_disagreeing_cells_are_withheld_and_documented() -> None:
     # both copies' figures are on record (PROVENANCE section 4)
     o = missing[("27", 2005, "shipments_myen")]
     assert (o["dataPZ.xlsx"], o["00550010_industrial.csv"]) == (16301874, 16517990)
-    # still withheld: Osaka 2005, Kanagawa and Yamanashi 2001, Hiroshima 2017 shipments, and
-    # every raw-materials cell where the copies disagree (incl. Tochigi 2005, Fukushima 2016)
+    # still withheld: Osaka 2005, Kanagawa and Yamanashi 2001 shipments, and every raw-materials
+    # cell where the copies disagree (incl. Tochigi 2005) except Fukushima 2016, which METI's
+    # table 3-01 settles (as it settles Hiroshima 2017 shipments)
     assert {k for k in missing if k[2] == "shipments_myen"} == {
         ("27", 2005, "shipments_myen"),
         ("14", 2001, "shipments_myen"),
         ("19", 2001, "shipments_myen"),
-        ("34", 2017, "shipments_myen"),
     }
     assert {k[:2] for k in missing if k[2] == "raw_materials_myen"} == {
-        ("07", 2016),
         ("09", 2005),
         ("14", 2001),
         ("19", 2001),
@@ -109,7 +108,7 @@ def test_disagreeing_cells_are_withheld_and_documented() -> None:
     ].isna()
     cells = {(p, y, c) for (p, y), row in na.iterrows() for c, v in row.items() if v}
     assert cells == set(missing)
-    assert len(cells) == 9  # 11 before Tochigi 2005 and Fukushima 2016 shipments were settled
+    assert len(cells) == 7  # 11 before Tochigi 2005, Fukushima 2016 and Hiroshima 2017 were settled
     # the `withheld` column names exactly the missing cells of its row
     for (p, y), row in m.iterrows():
         assert set(filter(None, row["withheld"].split(";"))) == {
@@ -132,7 +131,7 @@ def test_tochigi_2005_shipments_settled_by_the_prefecture() -> None:
     assert (int(row["establishments"]), int(row["persons_employed"])) == (5863, 207732)
     # raw materials of that cell are not settled by the report: still withheld
     assert pd.isna(row["raw_materials_myen"]) and row["withheld"] == "raw_materials_myen"
-    assert row["copies"].startswith("copies disagree on shipments_myen, settled by a second source")
+    assert row["copies"].startswith("copies disagree, settled by a second source")
     resolved = {(d["pref_code"], d["year"], d["column"]): d for d in m.attrs["resolved"]}
     t = resolved[("09", 2005, "shipments_myen")]
     assert (t["dataPZ.xlsx"], t["00550010_industrial.csv"]) == (8352186, 8577569)
@@ -141,30 +140,45 @@ def test_tochigi_2005_shipments_settled_by_the_prefecture() -> None:
     assert "83,522億円" in t["confirming_source"]
 
 
-def test_fukushima_2016_shipments_settled_by_the_national_total() -> None:
-    """Fukushima 2016 shipments: 4,828,248 million yen (the CSV copy), not 4,977,861 (dataPZ.xlsx).
+def test_fukushima_2016_and_hiroshima_2017_settled_by_metis_table_3_01() -> None:
+    """Fukushima 2016: 4,977,861 million yen of shipments and 3,044,864 of raw materials
+    (dataPZ.xlsx), not 4,828,248 / 3,009,944 (the CSV copy); Hiroshima 2017 shipments:
+    10,040,407 (dataPZ.xlsx), not 10,171,291.
 
-    Source: METI 平成29年工業統計調査 確報 national total for 2016: 191,339 事業所, 7,571,369 人,
-    製造品出荷額等 302兆356億円 (quoted at jagat.or.jp/archives/46784). The 46 other prefectures
-    agree between the copies; the CSV copy's 47-prefecture sum, 302,035,588 million yen, rounds to
-    302兆356億円, dataPZ's 302,185,201 does not.
+    Source: METI table 3-01 by prefecture and JSIC middle group, e-Stat 0003325921 (2016) and
+    0003389992 (2017), via SarthakDT/japan-manufacturing-analysis (bundled as
+    manufacturing_jsic_4plus). The prefectures' 24 middle groups have no suppressed cell and sum
+    to those figures; the table's national rows are 302,185,204 (2016) and 319,035,840 (2017)
+    million yen. Earlier builds took Fukushima from the CSV copy on a quoted national total of
+    302兆356億円 (jagat.or.jp), which the e-Stat table does not bear out.
     """
-    m = jregion.load_indicator("manufacturing", year=2016)
-    assert int(m.loc["07", "shipments_myen"]) == 4828248
-    assert (
-        pd.isna(m.loc["07", "raw_materials_myen"])
-        and m.loc["07", "withheld"] == "raw_materials_myen"
-    )
-    # the arithmetic: with the settled cell, the 47 prefectures give the published national total
-    assert int(m["shipments_myen"].sum()) == 302035588
-    assert round(int(m["shipments_myen"].sum()) / 100) == 3020356  # 302兆356億円 in 億円
-    assert (int(m["establishments"].sum()), int(m["persons_employed"].sum())) == (191339, 7571369)
+    m = jregion.load_indicator("manufacturing")
+    jsic = jregion.load_indicator("manufacturing_jsic_4plus")
+    fuk = m.loc[("07", 2016)]
+    assert (int(fuk["shipments_myen"]), int(fuk["raw_materials_myen"])) == (4977861, 3044864)
+    assert fuk["withheld"] == ""
+    groups = jsic.loc[("07", 2016)]
+    assert (groups["shipments_myen_flag"] == "ok").all() and len(groups) == 24
+    assert int(groups["shipments_myen"].sum()) == 4977861
+    assert int(groups["raw_materials_myen"].sum()) == 3044864
+    hir = m.loc[("34", 2017)]
+    assert int(hir["shipments_myen"]) == 10040407
+    assert abs(int(jsic.loc[("34", 2017), "shipments_myen"].sum()) - 10040407) <= 1
+    # with the settled cells the 47 prefectures give table 3-01's national rows, to rounding
+    assert abs(int(m.xs(2016, level="year")["shipments_myen"].sum()) - 302185204) <= 5
+    assert abs(int(m.xs(2017, level="year")["shipments_myen"].sum()) - 319035840) <= 5
     resolved = {(d["pref_code"], d["year"], d["column"]): d for d in m.attrs["resolved"]}
     f = resolved[("07", 2016, "shipments_myen")]
     assert (f["dataPZ.xlsx"], f["00550010_industrial.csv"]) == (4977861, 4828248)
-    assert f["value_from"] == "00550010_industrial.csv"
-    assert "jagat.or.jp/archives/46784" in f["confirming_source"]
-    assert len(m.attrs["resolved"]) == 2
+    assert f["value_from"] == "dataPZ.xlsx"
+    assert "0003325921" in f["confirming_source"]
+    assert "superseded" in f["confirming_source"]  # the earlier, wrong settlement is on record
+    r = resolved[("07", 2016, "raw_materials_myen")]
+    assert (r["dataPZ.xlsx"], r["00550010_industrial.csv"]) == (3044864, 3009944)
+    h = resolved[("34", 2017, "shipments_myen")]
+    assert (h["dataPZ.xlsx"], h["00550010_industrial.csv"]) == (10040407, 10171291)
+    assert "0003389992" in h["confirming_source"]
+    assert len(m.attrs["resolved"]) == 4
 
 
 def test_manufacturing_survey_and_copies_are_defined() -> None:
@@ -186,8 +200,8 @@ def test_manufacturing_survey_and_copies_are_defined() -> None:
         "both copies agree",
         "dataPZ.xlsx only",
         "copies disagree on withheld columns; others agree",
-        "copies disagree on shipments_myen, settled by a second source (see `resolved`), "
-        "and on withheld columns; others agree",
+        "copies disagree, settled by a second source (see `resolved`); columns named in "
+        "`withheld` stay missing; others agree",
     }
     gaps = [d for d in m.attrs["missing"] if "what" in d]
     assert any("1990" in d["what"] and "read_estat" in d["reason"] for d in gaps)
@@ -294,6 +308,8 @@ def test_errors_name_the_problem() -> None:
         jregion.load_indicator("manufacturing", year=1990)
     with pytest.raises(ValueError, match="single vintage"):
         jregion.load_indicator("area", year=2019)
+    with pytest.raises(ValueError, match="'jsic_technology' has a single vintage"):
+        jregion.load_indicator("jsic_technology", year=2019)
     with pytest.raises(TypeError, match="year must be an int"):
         jregion.load_indicator("population", year="1990")  # type: ignore[arg-type]
 
@@ -311,6 +327,8 @@ def test_list_indicators() -> None:
     assert list(t.index) == [
         "manufacturing",
         "manufacturing_jsic",
+        "manufacturing_jsic_4plus",
+        "jsic_technology",
         "population",
         "population_national",
         "area",

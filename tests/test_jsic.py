@@ -140,3 +140,161 @@ def test_hand_checked_values(jsic: pd.DataFrame) -> None:
     # Aichi, 31 transport equipment; Osaka, 28 electronic parts (negative net value added)
     assert int(jsic.loc[("23", 2016, "31"), "shipments_myen"]) == 24976950
     assert int(jsic.loc[("27", 2016, "28"), "value_added_myen"]) == -42572
+
+
+# --- establishments with 4 or more persons (table 3-01), 2016-2019 ---------------------------
+# Reference sums and flag counts typed from the copy's metadata/validation_YYYY_table3-01.json
+# (SarthakDT/japan-manufacturing-analysis @3c87301c): sum_of_47_prefectures and flag_counts;
+# the national rows (national_control_row) are METI's own 全国計 of e-Stat 0003325921,
+# 0003389992, 0003432907, 0003448119.
+VALUES_4 = [
+    "establishments",
+    "persons_employed",
+    "shipments_myen",
+    "value_added_myen",
+    "wages_myen",
+    "raw_materials_myen",
+]
+SUMS_4 = {
+    2016: [191339, 7571369, 302042266, 97292034, 33643605, 185905082],
+    2017: [188249, 7697321, 318952158, 103376649, 34350219, 199000702],
+    2018: [185116, 7778124, 331729957, 104267668, 35423792, 210313154],
+    2019: [181877, 7717646, 322394871, 100205760, 35445421, 204523402],
+}
+SHIPMENT_FLAGS_4 = {
+    2016: {"ok": 1091, "suppressed": 29, "nil_or_na": 8},
+    2017: {"ok": 1095, "suppressed": 24, "nil_or_na": 9},
+    2018: {"ok": 1092, "suppressed": 29, "nil_or_na": 7},
+    2019: {"ok": 1093, "suppressed": 25, "absent_from_source": 10},
+}
+NATIONAL_SHIPMENTS = {2016: 302185204, 2017: 319035840, 2018: 331809377, 2019: 322533418}
+
+
+@pytest.fixture(scope="module")
+def jsic4() -> pd.DataFrame:
+    return jregion.load_indicator("manufacturing_jsic_4plus")
+
+
+def test_4plus_contract(jsic4: pd.DataFrame) -> None:
+    assert list(jsic4.index.names) == ["pref_code", "year", "jsic_code"]
+    assert not jsic4.index.duplicated().any()
+    assert sorted(set(jsic4.index.get_level_values("year"))) == [2016, 2017, 2018, 2019]
+    assert len(jsic4) == 4 * 47 * 24
+    assert "4 or more" in jsic4.attrs["definitions"]["threshold"]
+    assert "粗付加価値額" in jsic4.attrs["definitions"]["value_added_myen"]
+    for col in VALUES_4:
+        assert str(jsic4[col].dtype) == "Int64"
+        flag = jsic4[f"{col}_flag"]
+        assert jsic4.loc[flag == "ok", col].notna().all()
+        assert jsic4.loc[flag != "ok", col].isna().all()
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019])
+def test_4plus_sums_equal_the_copys_validation_report(jsic4: pd.DataFrame, year: int) -> None:
+    one = jsic4.xs(year, level="year")
+    assert [int(one[c].sum()) for c in VALUES_4] == SUMS_4[year]
+    assert one["shipments_myen_flag"].value_counts().to_dict() == SHIPMENT_FLAGS_4[year]
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019])
+def test_4plus_equals_the_census_copies(jsic4: pd.DataFrame, year: int) -> None:
+    # Two independent routes to the same census: manufacturing_census (dataPZ.xlsx and
+    # 00550010_industrial.csv) and table 3-01 (e-Stat API). Establishments and persons agree in
+    # every prefecture; the census's shipments give METI's national row to rounding, and no
+    # prefecture's published groups exceed its total by more than rounding.
+    census = jregion.load_indicator("manufacturing", year=year)
+    by_pref = jsic4.xs(year, level="year").groupby(level="pref_code")[VALUES_4].sum()
+    for col in ("establishments", "persons_employed"):
+        assert (by_pref[col] == census[col]).all(), col
+    assert abs(int(census["shipments_myen"].sum()) - NATIONAL_SHIPMENTS[year]) <= 5
+    assert (by_pref["shipments_myen"] - census["shipments_myen"]).max() <= 24
+
+
+def test_4plus_hand_checked_cells(jsic4: pd.DataFrame) -> None:
+    # read in processed_data/manufacturing_2018_table3-01.csv of the copy
+    row = jsic4.loc[("01", 2018, "09")]
+    assert [int(row[c]) for c in VALUES_4] == [1747, 79096, 2210705, 605311, 220222, 1515095]
+    row = jsic4.loc[("02", 2018, "20")]  # Aomori leather: 1 establishment, money suppressed
+    assert (int(row["establishments"]), int(row["persons_employed"])) == (1, 26)
+    assert pd.isna(row["shipments_myen"]) and row["shipments_myen_flag"] == "suppressed"
+    row = jsic4.loc[("02", 2018, "30")]
+    assert (int(row["establishments"]), int(row["persons_employed"])) == (8, 701)
+    # 2019 leaves out cells instead of printing "-": empty, never 0
+    row = jsic4.loc[("47", 2019, "30")]
+    assert pd.isna(row["establishments"]) and row["establishments_flag"] == "absent_from_source"
+
+
+# --- technology classes and aggregation ------------------------------------------------------
+
+
+def test_technology_classes() -> None:
+    tech = jregion.load_indicator("jsic_technology")
+    assert list(tech.index) == list(jregion.JSIC_MIDDLE_GROUPS)
+    assert set(tech["oecd_class"]) <= {"high", "medium-high", "medium", "medium-low", "mixed"}
+    assert jregion.jsic_groups() == ["28", "30"]
+    assert jregion.jsic_groups("high_or_medium_high") == [
+        "16", "25", "26", "27", "28", "29", "30", "31"
+    ]
+    # the pharmaceuticals and aircraft inside broader groups are named, not hidden
+    assert "165" in tech.loc["16", "high_detail"] and "314" in tech.loc["31", "high_detail"]
+    assert "Galindo-Rueda" in tech.attrs["source"]
+    with pytest.raises(ValueError, match="unknown definition 'hightech'"):
+        jregion.jsic_groups("hightech")  # type: ignore[arg-type]
+
+
+def _toy() -> pd.DataFrame:
+    idx = pd.MultiIndex.from_tuples(
+        [("01", "28"), ("01", "30"), ("01", "09"), ("02", "28"), ("02", "30"), ("03", "28")],
+        names=["pref_code", "jsic_code"],
+    )
+    return pd.DataFrame(
+        {"n": pd.array([2, 3, 100, 5, pd.NA, 7], dtype="Int64"),
+         "flag": ["ok", "ok", "ok", "ok", "suppressed", "ok"]},
+        index=idx,
+    )
+
+
+def test_aggregate_jsic_hand_worked() -> None:
+    out = jregion.aggregate_jsic(_toy(), groups=["28", "30"])
+    # 01: 2 + 3; 02: 30 is suppressed -> missing, 1 missing cell; 03: no row for 30 -> missing
+    assert out["n"].tolist()[0] == 5
+    assert out["n"].isna().tolist() == [False, True, True]
+    assert out["n_missing"].tolist() == [0, 1, 1]
+    assert out["n_groups"].tolist() == [2, 2, 1]
+    assert list(out.columns) == ["n", "n_missing", "n_groups"]  # text columns are left out
+    assert out.attrs["groups"] == ["28", "30"]
+    one = jregion.aggregate_jsic(_toy(), groups=["09"])
+    assert one["n"].tolist()[0] == 100 and one["n"].isna().tolist() == [False, True, True]
+
+
+def test_aggregate_jsic_bundled(jsic4: pd.DataFrame) -> None:
+    # Tokyo 2019: 28 has 246 and 30 has 113 establishments (copy, 2019 table 3-01)
+    out = jregion.aggregate_jsic(jsic4, columns=["establishments"])
+    assert list(out.index.names) == ["pref_code", "year"]
+    assert int(out.loc[("13", 2019), "establishments"]) == 246 + 113
+    assert pd.isna(out.loc[("47", 2019), "establishments"])  # Okinawa 30 not published
+    assert int(out.loc[("47", 2019), "establishments_missing"]) == 1
+
+
+def test_aggregate_jsic_errors() -> None:
+    toy = _toy()
+    with pytest.raises(ValueError, match="unknown JSIC middle groups \\['33'\\]"):
+        jregion.aggregate_jsic(toy, groups=["28", "33"])
+    with pytest.raises(ValueError, match="unknown JSIC middle groups \\['9'\\]"):
+        jregion.aggregate_jsic(toy, groups=[9])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="lists a code twice"):
+        jregion.aggregate_jsic(toy, groups=["28", "28"])
+    with pytest.raises(ValueError, match="needs a 'jsic_code' index level"):
+        jregion.aggregate_jsic(toy.reset_index())
+    with pytest.raises(ValueError, match="duplicate keys"):
+        jregion.aggregate_jsic(pd.concat([toy, toy]))
+    with pytest.raises(ValueError, match="not numeric"):
+        jregion.aggregate_jsic(toy, columns=["flag"])
+    with pytest.raises(ValueError, match="not in df"):
+        jregion.aggregate_jsic(toy, columns=["shipments"])
+
+
+def test_4plus_joins_to_the_47_prefectures(jsic4: pd.DataFrame) -> None:
+    totals = jsic4.xs(2019, level="year").groupby(level="pref_code")[["establishments"]].sum()
+    joined = jregion.attach(totals, key=None, how="inner")  # raises on unmatched rows
+    assert len(joined) == 47

@@ -136,6 +136,11 @@ from jregion.indicators import (
 from jregion.joins import (
     attach,
 )
+from jregion.jsic import (
+    JSIC_MIDDLE_GROUPS,
+    aggregate_jsic,
+    jsic_groups,
+)
 from jregion.plotting import (
     PointLayer,
     plot_choropleth,
@@ -212,6 +217,9 @@ __all__ = [
     # Indicators, sites and readers (issue 10)
     "load_indicator",
     "list_indicators",
+    "JSIC_MIDDLE_GROUPS",
+    "jsic_groups",
+    "aggregate_jsic",
     "load_sites",
     "read_estat",
     "read_census_manufacture",

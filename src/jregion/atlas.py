@@ -2,7 +2,7 @@
 
 Each entry writes one file and returns its path. Figures whose data are not bundled
 (manufacturing in 1990, high-technology factories in 2005) are not drawn from
-substitutes: ``MISSING.md`` in the output folder says what is missing and why, and
+substitutes of the same year: ``MISSING.md`` in the output folder says what is missing and why, and
 what a user with the e-Stat download can run instead.
 
 This is the command-line layer: it may use analysis and presentation together.
@@ -152,6 +152,30 @@ def fig_meti_clusters(out: Path, fmt: str) -> Path:
     return _save(fig, out / f"fig_meti_clusters.{fmt}")
 
 
+def fig_high_technology(out: Path, fmt: str) -> Path:
+    """High-technology establishments by prefecture, 2019 (the study's 2005 is not bundled).
+
+    High technology is the bundled OECD 2016 definition at JSIC middle-group level (28, 30;
+    dataset ``jsic_technology``); a prefecture whose cell for one of them is not published
+    is missing (hatched), never counted as 0.
+    """
+    from jregion.jsic import aggregate_jsic, jsic_groups
+    from jregion.plotting import plot_choropleth
+
+    year = 2019
+    jsic = load_indicator("manufacturing_jsic_4plus", year=year)
+    totals = aggregate_jsic(jsic, groups="high_technology", columns=["establishments"])
+    prefs = load_prefectures()
+    prefs["establishments"] = totals["establishments"].astype("float64").reindex(prefs.index)
+    codes = " + ".join(jsic_groups("high_technology"))
+    fig, _ = plot_choropleth(
+        prefs, "establishments", scheme="quantiles", k=5, cmap="YlGnBu",
+        preset="journal-double", regions="eight", legend_title="Establishments",
+        title=f"High-technology establishments (JSIC {codes}, 4+ persons), {year}",
+    )
+    return _save(fig, out / f"fig4_high_technology_{year}.{fmt}")
+
+
 def fig_lisa(out: Path, fmt: str) -> Path:
     """LISA of manufacturing employment change 2000-2005 by prefecture (Japan links)."""
     from jregion.autocorrelation import local_moran
@@ -228,7 +252,12 @@ MISSING_TEXT = """# Figures of the study that the atlas cannot remake
   With your own e-Stat regional-statistics download of C3401/C3403/C3404:
   `jregion.read_census_manufacture(path)` gives the same tidy form including 1990.
 - **High-technology factories by region, 2005** (the study's Fig. 4). The 2005 breakdown by
-  JSIC middle group was not found anywhere reachable; no high-technology count is bundled.
+  JSIC middle group was not found anywhere reachable. The atlas draws 2019 instead (METI table
+  3-01, establishments with 4 or more persons; `manufacturing_jsic_4plus`, 2016-2019), with
+  high technology defined as the OECD 2016 high R&D-intensity groups JSIC 28 and 30
+  (`jsic_technology`), labelled as such. JSIC groups 16, 27, 29 and 31 also hold high-technology
+  detail (pharmaceuticals, instruments, electronic equipment, aircraft) that middle-group data
+  cannot separate.
 - Programme maps show only the sourced rows. METI projects are counted per bureau area, since
   most projects' prefectures are not stated by any source; 2 of METI's projects, 15 of MEXT's
   18 phase-I knowledge clusters and most City Areas were not found (see each dataset's
@@ -260,6 +289,7 @@ ENTRIES: dict[str, Entry] = {
     "rd_gdp": fig_rd_gdp,
     "universities": fig_universities,
     "manufacturing_change": fig_employment_change,
+    "high_technology": fig_high_technology,
     "meti_clusters": fig_meti_clusters,
     "mext_clusters": _programme_map(
         "mext_clusters", "MEXT Knowledge Cluster and City Areas per prefecture (sourced rows)",

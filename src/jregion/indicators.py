@@ -29,6 +29,8 @@ __all__ = ["IndicatorName", "list_indicators", "load_indicator"]
 IndicatorName = Literal[
     "manufacturing",
     "manufacturing_jsic",
+    "manufacturing_jsic_4plus",
+    "jsic_technology",
     "population",
     "population_national",
     "area",
@@ -41,7 +43,7 @@ IndicatorName = Literal[
 class _Spec:
     dataset: str
     index: tuple[str, ...]
-    dtypes: tuple[tuple[str, Literal["Int64", "float64"]], ...]
+    dtypes: tuple[tuple[str, Literal["Int64", "float64", "boolean"]], ...]
     description: str
     drop: tuple[str, ...] = ()
 
@@ -78,6 +80,28 @@ _SPECS: dict[str, _Spec] = {
             )
         ),
         "Census of Manufacture by JSIC middle group, 30+ persons, 2016-2017",
+    ),
+    "manufacturing_jsic_4plus": _Spec(
+        "manufacturing_jsic_4plus",
+        ("pref_code", "year", "jsic_code"),
+        tuple(
+            (c, "Int64")
+            for c in (
+                "establishments",
+                "persons_employed",
+                "shipments_myen",
+                "value_added_myen",
+                "wages_myen",
+                "raw_materials_myen",
+            )
+        ),
+        "Census of Manufacture by JSIC middle group, 4+ persons, 2016-2019",
+    ),
+    "jsic_technology": _Spec(
+        "jsic_technology",
+        ("jsic_code",),
+        (("high_technology", "boolean"), ("high_or_medium_high", "boolean")),
+        "OECD 2016 R&D-intensity class of each JSIC middle group",
     ),
     "population": _Spec(
         "population_census",
@@ -142,6 +166,10 @@ def _read(name: str) -> pd.DataFrame:
             "jsic_code",
             "jsic_name",
             "stats_data_id",
+            "isic4_main",
+            "oecd_class",
+            "high_detail",
+            "other_classes",
             *(f"{c}_flag" for c, _ in spec.dtypes),
         )
     }
@@ -168,17 +196,22 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
     Parameters
     ----------
     name : IndicatorName
-        One of "manufacturing", "manufacturing_jsic", "population", "population_national",
-        "area", "rd_gdp", "frameworks".
+        One of "manufacturing", "manufacturing_jsic", "manufacturing_jsic_4plus",
+        "jsic_technology", "population", "population_national", "area", "rd_gdp",
+        "frameworks".
         ``manufacturing``: METI Census of Manufacture, establishments with 4 or more persons,
         2000-2020 (establishments, persons employed, wages, raw materials, shipments; money in
         million yen). ``manufacturing_jsic``: the same census by JSIC middle group (09-32),
-        establishments with 30 or more persons, indexed by ``(pref_code, year, jsic_code)``
+        establishments with 30 or more persons (table 3-03, with net value added and size
+        bands), 2016-2019, indexed by ``(pref_code, year, jsic_code)``
         (``(pref_code, jsic_code)`` with ``year``); suppressed cells are ``<NA>`` and each
-        value column has a ``*_flag`` column ("ok", "suppressed", "nil_or_na"). No
-        high-technology classification is bundled; a share is
-        ``df.loc[df.index.get_level_values("jsic_code").isin(codes)]`` summed over your own
-        cited list of codes, divided by the prefecture total. ``population``: census
+        value column has a ``*_flag`` column ("ok", "suppressed", "nil_or_na",
+        "absent_from_source"). ``manufacturing_jsic_4plus``: the same for establishments
+        with 4 or more persons (table 3-03's sibling 3-01; its value added is net for 30+
+        and gross for 4-29 persons, as METI publishes it). ``jsic_technology``: the OECD
+        2016 R&D-intensity class of each middle group, indexed by ``jsic_code``, with the
+        boolean sets ``high_technology`` and ``high_or_medium_high`` that
+        :func:`jregion.aggregate_jsic` uses. ``population``: census
         population 1920-2015 by sex. ``population_national``: the census's national row,
         indexed by year. ``area``: GSI areas (km2).
         ``rd_gdp``: GERD as % of GDP, indexed by ``(economy, year)``. ``frameworks``: the
@@ -223,9 +256,9 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
         if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
             raise TypeError(f"year must be an int, got {type(year).__name__}")
         year = int(year)
-        if name == "area":
+        if "year" not in spec.index and "year" not in df.columns:
             raise ValueError(
-                "'area' has a single vintage; call load_indicator('area') without year"
+                f"{name!r} has a single vintage; call load_indicator({name!r}) without year"
             )
         years = sorted(
             set(df.index.get_level_values("year") if "year" in spec.index else df["year"])
