@@ -68,7 +68,42 @@ COPIES: dict[str, dict[int, dict[str, Any]]] = {
                 "establishments_300plus": 3496,
             },
         },
-        # __T303_2018_2019__
+        2018: {
+            "file": "manufacturing_2018_table3-03.csv",
+            "sha256": "2dc24e001c7a6edf9b0c5cd0dd1014f31c750068ce96bb91e0b41f85b0102094",
+            "stats_data_id": "0003432909",
+            "survey": "工業統計調査 2019年確報 (survey of 1 June 2019)",
+            "sums": {
+                "establishments": 45997,
+                "employment": 6092805,
+                "shipments": 295459281,
+                "value_added": 90301222,
+                "cash_wages": 29498277,
+                "raw_materials": 189621534,
+                "production_value": 273513509,
+                "establishments_30_99": 31648,
+                "establishments_100_299": 10804,
+                "establishments_300plus": 3545,
+            },
+        },
+        2019: {
+            "file": "manufacturing_2019_table3-03.csv",
+            "sha256": "99615584670e3bc99ac048b119e8cfa13e1d3331b4341dd9e3faa043201b453c",
+            "stats_data_id": "0003448121",
+            "survey": "工業統計調査 2020年確報 (2020 survey)",
+            "sums": {
+                "establishments": 45636,
+                "employment": 6061711,
+                "shipments": 285972393,
+                "value_added": 86631414,
+                "cash_wages": 29561497,
+                "raw_materials": 183533923,
+                "production_value": 263921365,
+                "establishments_30_99": 31366,
+                "establishments_100_299": 10726,
+                "establishments_300plus": 3544,
+            },
+        },
     },
     "3-01": {
         2016: {
@@ -219,7 +254,9 @@ def _national_check(table: str) -> str:
             "(44,595) and persons (5,826,549); money sums fall short of it by the suppressed "
             "cells (shipments 266,072,783 of 270,703,973 million yen), per the copy's "
             "validation report. 2017: 45,430 establishments and 5,981,578 persons equal the "
-            "national row; shipments 282,627,118 of 287,074,969. __T303_NATIONAL__"
+            "national row; shipments 282,627,118 of 287,074,969. 2018: 45,997 and 6,092,805 equal "
+            "the national row; shipments 295,459,281 of 299,705,737. 2019: 45,636 and 6,061,711; "
+            "shipments 285,972,393 of 290,940,419. "
             "Against manufacturing_census (4+ persons): 2016 44,595 of 191,339 establishments, "
             "shipments at least 88% of 302,035,588 million yen; 2017 45,430 of 188,249, "
             "shipments at least 91% of 308,995,434."

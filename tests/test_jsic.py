@@ -15,7 +15,7 @@ import pytest
 
 import jregion
 
-YEARS = [2016, 2017]
+YEARS = [2016, 2017, 2018, 2019]
 VALUES = [
     "establishments",
     "persons_employed",
@@ -64,10 +64,17 @@ def test_joins_to_the_47_prefectures(jsic: pd.DataFrame, prefs: gpd.GeoDataFrame
 SUMS = {
     2016: [44595, 5826549, 266072783, 83705101, 27807355, 165489209, 244488502, 30899, 10294, 3402],
     2017: [45430, 5981578, 282627118, 89634027, 28483146, 178204800, 261664940, 31395, 10539, 3496],
+    2018: [45997, 6092805, 295459281, 90301222, 29498277, 189621534, 273513509, 31648, 10804, 3545],
+    2019: [45636, 6061711, 285972393, 86631414, 29561497, 183533923, 263921365, 31366, 10726, 3544],
 }
 FLAGS = {  # shipments_myen_flag and establishments_300plus_flag counts
     2016: ({"ok": 975, "suppressed": 109, "nil_or_na": 44}, {"ok": 650, "nil_or_na": 478}),
     2017: ({"ok": 987, "suppressed": 98, "nil_or_na": 43}, {"ok": 664, "nil_or_na": 464}),
+    2018: ({"ok": 983, "suppressed": 101, "nil_or_na": 44}, {"ok": 670, "nil_or_na": 458}),
+    2019: (
+        {"ok": 976, "suppressed": 105, "absent_from_source": 47},
+        {"ok": 669, "absent_from_source": 459},
+    ),
 }
 
 
@@ -97,18 +104,23 @@ def test_cross_check_against_the_4plus_census(jsic: pd.DataFrame, year: int) -> 
     assert (sub["persons_employed"] <= census["persons_employed"]).all()
     both = census["shipments_myen"].notna()
     assert (sub.loc[both, "shipments_myen"] <= census.loc[both, "shipments_myen"]).all()
-    # national shares, 2016 (2017): 44,595 / 191,339 (45,430 / 188,249) establishments;
-    # shipments, suppressed cells excluded, 88% (91%); persons 77% (78%)
-    assert 0.2 < sub["establishments"].sum() / census["establishments"].sum() < 0.25
-    share = sub["shipments_myen"].sum() / census["shipments_myen"].sum()
-    assert 0.85 < share < 0.95
-    assert 0.7 < sub["persons_employed"].sum() / census["persons_employed"].sum() < 0.8
+    # cell by cell: every 30+ figure is at most the 4+ figure of table 3-01 for the same
+    # prefecture and middle group (where both are published)
+    four = jregion.load_indicator("manufacturing_jsic_4plus", year=year)
+    thirty = jsic.xs(year, level="year")
+    for col in ("establishments", "persons_employed", "shipments_myen"):
+        both = thirty[col].notna() & four[col].notna()
+        assert both.sum() > 900, col
+        assert (thirty.loc[both, col] <= four.loc[both, col]).all(), col
+        # a group with 30+ establishments can never be nil in the 4+ table
+        assert not (thirty[col].notna() & (four[f"{col}_flag"] != "ok")
+                    & (four[f"{col}_flag"] != "suppressed")).any(), col
 
 
 def test_suppressed_cells_are_missing_with_flags(jsic: pd.DataFrame) -> None:
     for col in VALUES:
         flag = jsic[f"{col}_flag"]
-        assert set(flag) <= {"ok", "suppressed", "nil_or_na"}
+        assert set(flag) <= {"ok", "suppressed", "nil_or_na", "absent_from_source"}
         assert jsic.loc[flag == "ok", col].notna().all(), col
         assert jsic.loc[flag != "ok", col].isna().all(), col
     # Aomori, 19 rubber: 3 establishments, 154 persons, money suppressed

@@ -79,7 +79,7 @@ _SPECS: dict[str, _Spec] = {
                 "establishments_300plus",
             )
         ),
-        "Census of Manufacture by JSIC middle group, 30+ persons, 2016-2017",
+        "Census of Manufacture by JSIC middle group, 30+ persons, 2016-2019",
     ),
     "manufacturing_jsic_4plus": _Spec(
         "manufacturing_jsic_4plus",
