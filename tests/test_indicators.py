@@ -328,6 +328,7 @@ def test_list_indicators() -> None:
         "manufacturing",
         "manufacturing_jsic",
         "manufacturing_jsic_4plus",
+        "manufacturing_jsic_2014",
         "jsic_technology",
         "population",
         "population_national",

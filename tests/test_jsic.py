@@ -310,3 +310,37 @@ def test_4plus_joins_to_the_47_prefectures(jsic4: pd.DataFrame) -> None:
     totals = jsic4.xs(2019, level="year").groupby(level="pref_code")[["establishments"]].sum()
     joined = jregion.attach(totals, key=None, how="inner")  # raises on unmatched rows
     assert len(joined) == 47
+
+
+# --- 2014 (e-Stat 0003144102, 市区町村編; money in 万円) ----------------------------------------
+
+
+def test_2014_table() -> None:
+    j = jregion.load_indicator("manufacturing_jsic_2014")
+    assert list(j.index.names) == ["pref_code", "year", "jsic_code"] and len(j) == 47 * 24
+    assert j.attrs["units"]["shipments_10kyen"] == "10,000 yen (万円)"
+    # flag counts of the copy's metadata/validation_2014_tablemuni3-01.json
+    assert j["shipments_10kyen_flag"].value_counts().to_dict() == {
+        "ok": 1093, "suppressed": 28, "nil_or_na": 7
+    }
+    assert j["establishments_300plus_flag"].value_counts().to_dict() == {
+        "ok": 644, "nil_or_na": 484
+    }
+    # hand-checked, Hokkaido 09 food (read in the copy): 1,890 establishments, 75,567 persons,
+    # shipments 198,458,420 万円; Hokkaido 17 petroleum: gross value added -5,891,769 万円
+    row = j.loc[("01", 2014, "09")]
+    assert (int(row["establishments"]), int(row["persons_employed"])) == (1890, 75567)
+    assert int(row["shipments_10kyen"]) == 198458420
+    assert int(j.loc[("01", 2014, "17"), "gross_value_added_10kyen"]) == -5891769
+    # the same census by another route: counts equal manufacturing_census 2014 in every
+    # prefecture, and shipments / 100 give its million yen where no cell is suppressed
+    census = jregion.load_indicator("manufacturing", year=2014)
+    by_pref = j.groupby(level="pref_code").sum(numeric_only=True)
+    assert (by_pref["establishments"] == census["establishments"]).all()
+    assert (by_pref["persons_employed"] == census["persons_employed"]).all()
+    complete = (j["shipments_10kyen_flag"] == "ok").groupby(level="pref_code").all()
+    gap = (by_pref["shipments_10kyen"] / 100 - census["shipments_myen"])[complete].abs()
+    assert len(gap) == 31 and gap.max() < 0.5
+    # aggregate_jsic works on it as on the other years
+    ht = jregion.aggregate_jsic(j, columns=["establishments"])
+    assert list(ht.index.names) == ["pref_code", "year"]

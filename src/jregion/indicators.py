@@ -30,6 +30,7 @@ IndicatorName = Literal[
     "manufacturing",
     "manufacturing_jsic",
     "manufacturing_jsic_4plus",
+    "manufacturing_jsic_2014",
     "jsic_technology",
     "population",
     "population_national",
@@ -96,6 +97,24 @@ _SPECS: dict[str, _Spec] = {
             )
         ),
         "Census of Manufacture by JSIC middle group, 4+ persons, 2016-2019",
+    ),
+    "manufacturing_jsic_2014": _Spec(
+        "manufacturing_jsic_2014",
+        ("pref_code", "year", "jsic_code"),
+        tuple(
+            (c, "Int64")
+            for c in (
+                "establishments",
+                "persons_employed",
+                "shipments_10kyen",
+                "wages_10kyen",
+                "raw_materials_10kyen",
+                "gross_value_added_10kyen",
+                "establishments_30_299",
+                "establishments_300plus",
+            )
+        ),
+        "Census of Manufacture by JSIC middle group, 4+ persons, 2014 (money in 10,000 yen)",
     ),
     "jsic_technology": _Spec(
         "jsic_technology",
@@ -197,8 +216,8 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
     ----------
     name : IndicatorName
         One of "manufacturing", "manufacturing_jsic", "manufacturing_jsic_4plus",
-        "jsic_technology", "population", "population_national", "area", "rd_gdp",
-        "frameworks".
+        "manufacturing_jsic_2014", "jsic_technology", "population", "population_national",
+        "area", "rd_gdp", "frameworks".
         ``manufacturing``: METI Census of Manufacture, establishments with 4 or more persons,
         2000-2020 (establishments, persons employed, wages, raw materials, shipments; money in
         million yen). ``manufacturing_jsic``: the same census by JSIC middle group (09-32),
@@ -208,7 +227,9 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
         value column has a ``*_flag`` column ("ok", "suppressed", "nil_or_na",
         "absent_from_source"). ``manufacturing_jsic_4plus``: the same for establishments
         with 4 or more persons (table 3-03's sibling 3-01; its value added is net for 30+
-        and gross for 4-29 persons, as METI publishes it). ``jsic_technology``: the OECD
+        and gross for 4-29 persons, as METI publishes it). ``manufacturing_jsic_2014``: the
+        2014 table (4+ persons), money in 万円 (10,000 yen) as published, gross value added
+        only, counts at 31 December. ``jsic_technology``: the OECD
         2016 R&D-intensity class of each middle group, indexed by ``jsic_code``, with the
         boolean sets ``high_technology`` and ``high_or_medium_high`` that
         :func:`jregion.aggregate_jsic` uses. ``population``: census
