@@ -166,27 +166,21 @@ COPIES: dict[str, dict[int, dict[str, Any]]] = {
 }
 
 # source column -> output column, per table
+_COLUMNS_303 = {
+    "establishments": "establishments",
+    "employment": "persons_employed",
+    "shipments": "shipments_myen",
+    "value_added": "value_added_myen",
+    "cash_wages": "wages_myen",
+    "raw_materials": "raw_materials_myen",
+    "production_value": "production_myen",
+    "establishments_30_99": "establishments_30_99",
+    "establishments_100_299": "establishments_100_299",
+    "establishments_300plus": "establishments_300plus",
+}
 COLUMNS: dict[str, dict[str, str]] = {
-    "3-03": {
-        "establishments": "establishments",
-        "employment": "persons_employed",
-        "shipments": "shipments_myen",
-        "value_added": "value_added_myen",
-        "cash_wages": "wages_myen",
-        "raw_materials": "raw_materials_myen",
-        "production_value": "production_myen",
-        "establishments_30_99": "establishments_30_99",
-        "establishments_100_299": "establishments_100_299",
-        "establishments_300plus": "establishments_300plus",
-    },
-    "3-01": {
-        "establishments": "establishments",
-        "employment": "persons_employed",
-        "shipments": "shipments_myen",
-        "value_added": "value_added_myen",
-        "cash_wages": "wages_myen",
-        "raw_materials": "raw_materials_myen",
-    },
+    "3-03": _COLUMNS_303,
+    "3-01": dict(list(_COLUMNS_303.items())[:6]),  # no production value, no size bands
 }
 FLAGS = {"ok", "suppressed", "nil_or_na", "absent_from_source"}  # "not_in_table": see _read
 DATASET = {"3-03": "manufacturing_jsic", "3-01": "manufacturing_jsic_4plus"}

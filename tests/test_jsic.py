@@ -302,6 +302,11 @@ def test_aggregate_jsic_errors() -> None:
         jregion.aggregate_jsic(pd.concat([toy, toy]))
     with pytest.raises(ValueError, match="not numeric"):
         jregion.aggregate_jsic(toy, columns=["flag"])
+    ints = toy.set_axis(
+        toy.index.set_levels(toy.index.levels[1].astype(int), level="jsic_code")
+    )
+    with pytest.raises(ValueError, match="must hold two-digit strings"):
+        jregion.aggregate_jsic(ints)
     with pytest.raises(ValueError, match="not in df"):
         jregion.aggregate_jsic(toy, columns=["shipments"])
 

@@ -123,6 +123,12 @@ def aggregate_jsic(
     if df.index.has_duplicates:
         dup = df.index[df.index.duplicated()][0]
         raise ValueError(f"df has duplicate keys, e.g. {dup!r}; aggregate them first")
+    level = df.index.get_level_values("jsic_code")
+    if not all(isinstance(v, str) for v in level.unique()):
+        raise ValueError(
+            "the jsic_code level must hold two-digit strings ('09'..'32'); convert it, e.g. "
+            "with .astype(str).str.zfill(2)"
+        )
     codes = _codes(groups)
     if columns is None:
         columns = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
