@@ -49,6 +49,21 @@ class _Spec:
     drop: tuple[str, ...] = ()
 
 
+def _ints(*columns: str) -> tuple[tuple[str, Literal["Int64"]], ...]:
+    return tuple((c, "Int64") for c in columns)
+
+
+_JSIC_INDEX = ("pref_code", "year", "jsic_code")
+#: Value columns of the 4+ table 3-01; table 3-03 (30+) has these and more.
+_JSIC_4PLUS = (
+    "establishments",
+    "persons_employed",
+    "shipments_myen",
+    "value_added_myen",
+    "wages_myen",
+    "raw_materials_myen",
+)
+
 _SPECS: dict[str, _Spec] = {
     "manufacturing": _Spec(
         "manufacturing_census",
@@ -64,55 +79,34 @@ _SPECS: dict[str, _Spec] = {
     ),
     "manufacturing_jsic": _Spec(
         "manufacturing_jsic",
-        ("pref_code", "year", "jsic_code"),
-        tuple(
-            (c, "Int64")
-            for c in (
-                "establishments",
-                "persons_employed",
-                "shipments_myen",
-                "value_added_myen",
-                "wages_myen",
-                "raw_materials_myen",
-                "production_myen",
-                "establishments_30_99",
-                "establishments_100_299",
-                "establishments_300plus",
-            )
+        _JSIC_INDEX,
+        _ints(
+            *_JSIC_4PLUS,
+            "production_myen",
+            "establishments_30_99",
+            "establishments_100_299",
+            "establishments_300plus",
         ),
         "Census of Manufacture by JSIC middle group, 30+ persons, 2016-2019",
     ),
     "manufacturing_jsic_4plus": _Spec(
         "manufacturing_jsic_4plus",
-        ("pref_code", "year", "jsic_code"),
-        tuple(
-            (c, "Int64")
-            for c in (
-                "establishments",
-                "persons_employed",
-                "shipments_myen",
-                "value_added_myen",
-                "wages_myen",
-                "raw_materials_myen",
-            )
-        ),
+        _JSIC_INDEX,
+        _ints(*_JSIC_4PLUS),
         "Census of Manufacture by JSIC middle group, 4+ persons, 2016-2019",
     ),
     "manufacturing_jsic_2014": _Spec(
         "manufacturing_jsic_2014",
-        ("pref_code", "year", "jsic_code"),
-        tuple(
-            (c, "Int64")
-            for c in (
-                "establishments",
-                "persons_employed",
-                "shipments_10kyen",
-                "wages_10kyen",
-                "raw_materials_10kyen",
-                "gross_value_added_10kyen",
-                "establishments_30_299",
-                "establishments_300plus",
-            )
+        _JSIC_INDEX,
+        _ints(
+            "establishments",
+            "persons_employed",
+            "shipments_10kyen",
+            "wages_10kyen",
+            "raw_materials_10kyen",
+            "gross_value_added_10kyen",
+            "establishments_30_299",
+            "establishments_300plus",
         ),
         "Census of Manufacture by JSIC middle group, 4+ persons, 2014 (money in 10,000 yen)",
     ),
