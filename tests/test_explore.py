@@ -29,7 +29,7 @@ from shapely.geometry import Point
 
 import jregion
 from jregion._palette import LISA_COLORS, LISA_LABELS, MISSING_COLOR
-from jregion.classify import NonNumericError, classify
+from jregion.classification import NonNumericError, classify
 from jregion.explore import UnvendoredAssetError
 from jregion.explore._escape import escape_html, js_literal
 

@@ -6,7 +6,7 @@ absent, except under CI=true, where their absence fails the test.
 
 References: the values are GSI's published prefecture areas (data/reference/area_gsi.csv);
 by area Hokkaido ranks 1st and Tokyo 45th of 47 (GSI 全国都道府県市区町村別面積調).
-The expected fill colours come from jregion.classify.classify on the same values.
+The expected fill colours come from jregion.classification.classify on the same values.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 import jregion
-from jregion.classify import class_colors, classify
+from jregion.classification import class_colors, classify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 from chromium import missing_requirements, offline_chromium

@@ -24,13 +24,36 @@ def test_all_matches_documented_api() -> None:
     assert len(jregion.__all__) == len(set(jregion.__all__))
 
 
+def test_lazy_exports_match_the_typed_imports() -> None:
+    """The runtime map of ``jregion.__getattr__`` names what the TYPE_CHECKING imports name."""
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "jregion" / "__init__.py").read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If)
+                 and isinstance(n.test, ast.Name) and n.test.id == "TYPE_CHECKING")
+    typed = {
+        node.module: tuple(a.name for a in node.names)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert typed == jregion._EXPORTS
+    assert sorted(jregion._MODULE_OF) == sorted(jregion.__all__)
+    for name in jregion.__all__:
+        module = __import__(jregion._MODULE_OF[name], fromlist=[name])
+        assert getattr(jregion, name) is getattr(module, name), name
+    assert jregion.weights.FixedLink is jregion.FixedLink  # subpackages as attributes
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        jregion.nope  # noqa: B018
+
+
 def test_import_is_light_and_side_effect_free(tmp_path: Path) -> None:
     code = (
         "import sys, socket\n"
         "def no_net(*a, **k): raise RuntimeError('network used at import')\n"
         "socket.socket.connect = no_net\n"
         "import jregion\n"
-        "heavy = ('matplotlib', 'folium', 'rasterio', 'mapclassify', 'branca')\n"
+        "heavy = ('matplotlib', 'folium', 'rasterio', 'mapclassify', 'branca', 'pandas',\n"
+        "         'geopandas', 'libpysal', 'scipy', 'numpy')\n"
         "print([m for m in heavy if m in sys.modules])\n"
     )
     before = set(tmp_path.iterdir())

@@ -21,7 +21,7 @@ from matplotlib.patches import Rectangle
 from pyproj import Transformer
 
 import jregion
-from jregion.classify import ClassificationError, NonNumericError, classify
+from jregion.classification import ClassificationError, NonNumericError, classify
 from jregion.plotting import (
     PlotOptionError,
     PointLayer,

@@ -1,7 +1,7 @@
 """The one helper that imports optional dependencies.
 
 Heavy or optional libraries (matplotlib, folium, mapclassify, rasterio,
-dask-geopandas) are imported only inside the functions that use them, through
+dask-geopandas, numba) are imported only inside the functions that use them, through
 :func:`import_optional`, which names the extra to install when they are missing.
 """
 
@@ -24,6 +24,7 @@ EXTRAS: dict[str, str] = {
     "rasterio": "raster",
     "dask_geopandas": "scale",
     "dask": "scale",
+    "numba": "fast",
 }
 
 

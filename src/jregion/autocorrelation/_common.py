@@ -178,13 +178,15 @@ def prepare(
         If ``y``'s index and the graph's ids differ.
     """
     series = _numeric(y, what)
-    if not all(hasattr(graph, a) for a in ("unique_ids", "sparse", "adjacency")):
+    if not all(hasattr(graph, a) for a in ("unique_ids", "sparse")):
         raise TypeError(
-            f"graph must be a libpysal.graph.Graph, got {type(graph).__name__}; build one with "
-            "jregion.weights.build_weights(gdf) or Graph.from_W(w) for a legacy W"
+            f"graph must be a libpysal.graph.Graph or a jregion SparseGraph, got "
+            f"{type(graph).__name__}; build one with jregion.weights.build_weights(gdf), "
+            "jregion.weights.prefecture_graph() or Graph.from_W(w) for a legacy W"
         )
     ids = pd.Index(graph.unique_ids)
-    if len(ids) != len(series) or not ids.isin(series.index).all():
+    same_order = ids.equals(series.index)  # the usual case; much cheaper than isin
+    if not same_order and (len(ids) != len(series) or not ids.isin(series.index).all()):
         only_y = series.index.difference(ids)[:5].tolist()
         only_g = ids.difference(series.index)[:5].tolist()
         raise UnmatchedKeyError(
@@ -192,7 +194,7 @@ def prepare(
             f"only in {what}: {only_y}; only in the graph: {only_g}); build the graph from the "
             "same rows, or use graph.subgraph(ids) / y.loc[list(graph.unique_ids)]"
         )
-    pos = series.index.get_indexer(ids)
+    pos = np.arange(len(ids)) if same_order else series.index.get_indexer(ids)
     values = series.to_numpy(dtype=np.float64)[pos]
     w, diag = _weights(graph, transformation, star)
     if not _is_connected(w):

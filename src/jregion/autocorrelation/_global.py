@@ -7,7 +7,6 @@ observations (spdep's ``adjust.n`` for isolates is not applied; a disconnected g
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -29,7 +28,7 @@ from jregion.autocorrelation._common import (
     seed_label,
     weight_sums,
 )
-from jregion.autocorrelation._permutation import global_simulations
+from jregion.autocorrelation._permutation import global_simulations, quadratic_simulations
 from jregion.autocorrelation._results import (
     BivariateMoranResult,
     GearyResult,
@@ -57,20 +56,26 @@ def full_lag(prep: Prepared, v: FloatArray) -> FloatArray:
     return np.asarray(prep.w @ v, dtype=np.float64) + prep.self_weight * v
 
 
-def quadratic_form(prep: Prepared) -> Callable[[FloatArray], float]:
-    """``v -> v' W v`` through the upper triangle of ``W + W'`` (half the work per call)."""
+def permuted_forms(
+    prep: Prepared,
+    v: FloatArray,
+    square: FloatArray,
+    permutations: int,
+    seed: Seed,
+    n_jobs: int,
+) -> tuple[tuple[float, float], FloatArray, FloatArray]:
+    """Observed and simulated ``Q = v' W_off v`` and ``S = square . v**2`` under permutation.
+
+    ``Q`` runs over the upper triangle of ``W + W'`` (half the work of ``W @ v``); the
+    statistics are combinations of the two (Moran: ``Q + w_ii . v**2``; Geary: margins
+    ``. v**2 - 2 Q``), so the compiled kernels can serve all of them.
+    """
     import scipy.sparse as sp
 
     upper = sp.csr_array(sp.triu(prep.w + prep.w.T, k=1, format="csr"))
-    diag = prep.self_weight
-
-    def q(v: FloatArray) -> float:
-        return float(v @ (upper @ v)) + float(diag @ (v * v))
-
-    def q_offdiag(v: FloatArray) -> float:
-        return float(v @ (upper @ v))
-
-    return q if diag.any() else q_offdiag
+    observed = (float(v @ (upper @ v)), float(square @ (v * v)))
+    q, s = quadratic_simulations(v, upper, square, permutations, make_rng(seed), n_jobs=n_jobs)
+    return observed, q, s
 
 
 def _centred(prep: Prepared, what: str) -> tuple[FloatArray, float]:
@@ -112,7 +117,7 @@ def moran(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids`` (any order; no missing values).
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights, e.g. from :func:`jregion.weights.build_weights`.
     transformation : {"r", "b", "o"}
         Row-standardised (default), binary, or the graph's own weights.
@@ -123,7 +128,9 @@ def moran(
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values.
     n_jobs : int
-        Threads for the permutations; results do not depend on it.
+        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+        (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
+        replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
     Returns
     -------
@@ -180,12 +187,10 @@ def moran(
     sims = np.empty(0)
     p_sim = float("nan")
     if permutations:
-        q = quadratic_form(prep)
+        (q_obs, s_obs), q, s = permuted_forms(prep, z, prep.self_weight, permutations, seed, n_jobs)
         scale = n / s0 / zz
-        sims = global_simulations(
-            z, lambda v: np.array([q(v) * scale]), permutations, make_rng(seed), n_jobs=n_jobs
-        )[:, 0]
-        p_sim = _sim_p(q(z) * scale, sims, permutations, alternative)
+        sims = (q + s) * scale
+        p_sim = _sim_p((q_obs + s_obs) * scale, sims, permutations, alternative)
     sd = np.sqrt(zz / n)
     return MoranResult(
         I=float(i_obs), expected_I=ei, variance_I_norm=float(vi_norm),
@@ -217,7 +222,7 @@ def bivariate_moran(
     ----------
     x, y : pandas.Series
         Numeric variables with the same index as ``graph.unique_ids``.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).
@@ -297,7 +302,7 @@ def geary(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).
@@ -308,7 +313,9 @@ def geary(
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": positive autocorrelation).
     n_jobs : int
-        Threads for the permutations; results do not depend on it.
+        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+        (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
+        replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
     Returns
     -------
@@ -351,18 +358,14 @@ def geary(
     sims = np.empty(0)
     p_sim = float("nan")
     if permutations:
-        q = quadratic_form(prep)
         full = prep.w + prep.w.T
         margins = np.asarray(full.sum(axis=1), dtype=np.float64).ravel()
         scale = (n - 1.0) / (2.0 * s0 * zz)
-
-        def stat(v: FloatArray) -> FloatArray:
-            return np.array([(float(margins @ (v * v)) - 2.0 * (q(v) - prep.self_weight @ (v * v)))
-                             * scale])
-
-        sims = global_simulations(z, stat, permutations, make_rng(seed), n_jobs=n_jobs)[:, 0]
+        # sum_ij w_ij (v_i - v_j)^2 = margins . v^2 - 2 v' W_off v (self-weights cancel)
+        (q_obs, s_obs), q, s = permuted_forms(prep, z, margins, permutations, seed, n_jobs)
+        sims = (s - 2.0 * q) * scale
         # positive autocorrelation = small C: count on -C
-        p_sim = _sim_p(-float(stat(z)[0]), -sims, permutations, alternative)
+        p_sim = _sim_p(-(s_obs - 2.0 * q_obs) * scale, -sims, permutations, alternative)
     sd = np.sqrt(zz / n)
     return GearyResult(
         C=float(c_obs), expected_C=1.0, variance_C_norm=float(vc_norm),
@@ -394,7 +397,7 @@ def general_g(
     ----------
     y : pandas.Series
         Non-negative numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights.
     transformation : {"b", "r", "o"}
         Weights transformation (binary by default).
@@ -405,7 +408,9 @@ def general_g(
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": high values cluster).
     n_jobs : int
-        Threads for the permutations; results do not depend on it.
+        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+        (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
+        replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
     Returns
     -------
@@ -459,11 +464,9 @@ def general_g(
     sims = np.empty(0)
     p_sim = float("nan")
     if permutations:
-        q = quadratic_form(prep)
-        sims = global_simulations(
-            x, lambda v: np.array([q(v) / denom]), permutations, make_rng(seed), n_jobs=n_jobs
-        )[:, 0]
-        p_sim = _sim_p(q(x) / denom, sims, permutations, alternative)
+        (q_obs, s_obs), q, s = permuted_forms(prep, x, prep.self_weight, permutations, seed, n_jobs)
+        sims = (q + s) / denom
+        p_sim = _sim_p((q_obs + s_obs) / denom, sims, permutations, alternative)
     return GeneralGResult(
         G=g_obs, expected_G=float(eg), variance_G=float(vg), z=float(z),
         p_norm=float(normal_p(z, alternative)), p_sim=p_sim, permutations=permutations,

@@ -50,7 +50,7 @@ def join_counts(
     ----------
     y : pandas.Series
         Labels (bool, category, str or int) indexed like ``graph.unique_ids``; no missing.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights (binary by default, as spdep's style "B").
     transformation : {"b", "r", "o"}
         Weights transformation.

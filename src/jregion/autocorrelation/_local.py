@@ -96,7 +96,7 @@ def local_moran(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids`` (any order; no missing values).
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights, e.g. from :func:`jregion.weights.build_weights`.
     transformation : {"r", "b", "o"}
         Row-standardised (default), binary, or the graph's own weights.
@@ -230,7 +230,7 @@ def local_g(
     ----------
     y : pandas.Series
         Non-negative numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights (without self-weights).
     star : bool
         Gi* (include the unit itself) instead of Gi.
@@ -341,7 +341,7 @@ def local_geary(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights.
     transformation : {"r", "b", "o"}
         Row-standardised (default), binary or the graph's own weights.

@@ -32,7 +32,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["N_STREAMS", "conditional_lags", "draw_slots", "global_simulations"]
+__all__ = [
+    "N_STREAMS", "conditional_lags", "draw_slots", "global_simulations", "quadratic_simulations",
+]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -142,6 +144,24 @@ def count_extremes(
     return n_ge, n_le, mean, sd
 
 
+def _streams(
+    rng: np.random.Generator,
+    permutations: int,
+    n_jobs: int,
+    run: Callable[[np.random.Generator, int], list[FloatArray]],
+) -> list[FloatArray]:
+    """Split ``permutations`` over ``N_STREAMS`` spawned generators; run them on threads."""
+    streams = rng.spawn(N_STREAMS)
+    bounds = np.linspace(0, permutations, N_STREAMS + 1).astype(np.int64)
+    counts = [int(bounds[s + 1] - bounds[s]) for s in range(N_STREAMS)]
+    if n_jobs > 1:
+        with ThreadPoolExecutor(max_workers=n_jobs) as pool:
+            parts = list(pool.map(run, streams, counts))
+    else:
+        parts = [run(g, c) for g, c in zip(streams, counts, strict=True)]
+    return [r for part in parts for r in part]
+
+
 def global_simulations(
     values: FloatArray,
     statistic: Callable[[FloatArray], FloatArray],
@@ -170,27 +190,66 @@ def global_simulations(
     numpy.ndarray
         ``(permutations, s)`` simulated statistics.
     """
-    streams = rng.spawn(N_STREAMS)
-    bounds = np.linspace(0, permutations, N_STREAMS + 1).astype(np.int64)
 
-    def run(s: int) -> list[FloatArray]:
+    def run(gen: np.random.Generator, count: int) -> list[FloatArray]:
         # Shuffling one buffer in place again and again: each new order is a uniform
         # permutation independent of the previous ones (a uniform shuffle composed with
         # any fixed order is uniform), and it saves an allocation per simulation.
-        gen = streams[s]
         buf = np.array(values, dtype=np.float64, copy=True)
         out = []
-        for _ in range(int(bounds[s + 1] - bounds[s])):
+        for _ in range(count):
             gen.shuffle(buf)
             out.append(np.atleast_1d(statistic(buf)))
         return out
 
-    if n_jobs > 1:
-        with ThreadPoolExecutor(max_workers=n_jobs) as pool:
-            parts = list(pool.map(run, range(N_STREAMS)))
-    else:
-        parts = [run(s) for s in range(N_STREAMS)]
-    rows = [r for part in parts for r in part]
+    rows = _streams(rng, permutations, n_jobs, run)
     if not rows:
         return np.empty((0, 1), dtype=np.float64)
     return np.vstack(rows)
+
+
+def quadratic_simulations(
+    values: FloatArray,
+    upper: Any,
+    square: FloatArray,
+    permutations: int,
+    rng: np.random.Generator,
+    *,
+    n_jobs: int = 1,
+    compiled: bool | None = None,
+) -> tuple[FloatArray, FloatArray]:
+    """Simulate ``Q = v' U v`` and ``S = square . v**2`` over random permutations ``v`` of values.
+
+    The permutations are exactly those of :func:`global_simulations` with the same ``rng``.
+    ``compiled=None`` uses the numba kernels of :mod:`._compiled` when numba is installed,
+    the generator can be replayed and the problem is large (``n * permutations >=
+    COMPILED_MIN_WORK``); True asks for them (numpy is used if they are unavailable), False
+    never uses them. Only the order of the sums differs between the two paths.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``Q`` and ``S``, each of shape ``(permutations,)``.
+    """
+    from jregion.autocorrelation import _compiled
+
+    n = values.shape[0]
+    if compiled is None:
+        compiled = n * permutations >= _compiled.COMPILED_MIN_WORK
+    kernels = _compiled.compiled_kernels() if compiled and _compiled.replayable(rng, n) else None
+
+    def run(gen: np.random.Generator, count: int) -> list[FloatArray]:
+        if kernels is not None:
+            q, s = _compiled.quadratic_stream(values, upper, square, count, gen, kernels)
+            return [np.stack([q, s], axis=1)]
+        buf = np.array(values, dtype=np.float64, copy=True)
+        out = np.empty((count, 2), dtype=np.float64)
+        for p in range(count):
+            gen.shuffle(buf)
+            out[p, 0] = buf @ (upper @ buf)
+            out[p, 1] = square @ (buf * buf)
+        return [out]
+
+    parts = _streams(rng, permutations, n_jobs, run)
+    both = np.vstack(parts) if parts else np.empty((0, 2), dtype=np.float64)
+    return both[:, 0].copy(), both[:, 1].copy()

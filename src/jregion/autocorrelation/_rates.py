@@ -88,7 +88,7 @@ def moran_rate(
     ----------
     events, population : pandas.Series
         Counts and populations at risk, indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).

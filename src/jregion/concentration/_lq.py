@@ -153,7 +153,7 @@ def spatial_location_quotient(
     ----------
     data : Series or DataFrame
         As for :func:`location_quotient`.
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
         Spatial weights over the same keys as ``data`` (``graph.unique_ids``).
     reference : Series, optional
         As for :func:`location_quotient`.
@@ -177,8 +177,8 @@ def spatial_location_quotient(
     """
     if not (hasattr(graph, "unique_ids") and hasattr(graph, "sparse")):
         raise TypeError(
-            f"graph must be a libpysal.graph.Graph, got {type(graph).__name__}; build one "
-            "with libpysal.graph.Graph.build_contiguity(prefs)"
+            f"graph must be a libpysal.graph.Graph or jregion SparseGraph, got "
+            f"{type(graph).__name__}; build one with jregion.weights.build_weights(prefs)"
         )
     lq = location_quotient(data, reference=reference)
     ids = pd.Index(graph.unique_ids)
@@ -189,7 +189,9 @@ def spatial_location_quotient(
             f"graph ids and data index differ (only in data: {missing}; only in graph: "
             f"{extra}); build the graph from the same units with the same key type"
         )
-    w = graph.transform("r").sparse
+    from jregion.weights import as_libpysal
+
+    w = as_libpysal(graph).transform("r").sparse
     vals = lq.to_numpy().reshape(len(lq.index), -1)
     lag = np.asarray(w @ pd.DataFrame(vals, index=lq.index).reindex(ids).to_numpy())
     out = pd.DataFrame(lag, index=ids).reindex(lq.index).to_numpy()

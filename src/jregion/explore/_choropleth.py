@@ -8,7 +8,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from jregion._palette import MISSING_COLOR
-from jregion.classify import DEFAULT_CMAP, NonNumericError, Scheme, class_colors, classify
+from jregion.classification import DEFAULT_CMAP, NonNumericError, Scheme, class_colors, classify
 from jregion.explore._layers import (
     EDGE,
     MISSING_EDGE,
@@ -54,7 +54,7 @@ def explore_choropleth(
     """Interactive classified choropleth map of one or several indicators.
 
     Each column becomes a layer of the layer control (the first is shown) with
-    its own legend. Classes come from :func:`jregion.classify.classify`, the
+    its own legend. Classes come from :func:`jregion.classification.classify`, the
     function the static maps use, so a web map and a paper figure with the same
     options agree class for class and colour for colour. Every text that comes
     from data (names, labels, units) is HTML-escaped.
@@ -72,9 +72,9 @@ def explore_choropleth(
         Numeric column(s) to map; NaN is drawn as missing (white, dashed
         outline) and labelled ``missing_label`` in the tooltip and legend.
     scheme, k, bins
-        Classification, passed to :func:`jregion.classify.classify`.
+        Classification, passed to :func:`jregion.classification.classify`.
     cmap : str, default "YlGnBu"
-        Matplotlib colormap, sampled by :func:`jregion.classify.class_colors` exactly as
+        Matplotlib colormap, sampled by :func:`jregion.classification.class_colors` exactly as
         the static maps are, so a web map and a paper figure of one classification agree.
     units : str or mapping of column to str, optional
         Units shown after each value in the tooltip and in the legend title.
@@ -111,7 +111,7 @@ def explore_choropleth(
         If a column is not numeric.
     ValueError
         If a column is missing or ``rank`` is unknown (plus the errors of
-        :func:`jregion.classify.classify`).
+        :func:`jregion.classification.classify`).
 
     Examples
     --------

@@ -10,7 +10,7 @@ import geopandas as gpd
 import pandas as pd
 
 from jregion._palette import MISSING_COLOR
-from jregion.classify import Classification, Scheme, classify
+from jregion.classification import Classification, Scheme, classify
 from jregion.crs import MAP_CRS
 from jregion.plotting._base import (
     Labels,
@@ -119,13 +119,13 @@ def plot_choropleth(
     column : str
         Numeric column to map. NaN values are drawn hatched, with a legend entry.
     scheme : str, default "quantiles"
-        Classification scheme (see :func:`jregion.classify.classify`).
+        Classification scheme (see :func:`jregion.classification.classify`).
     k : int, default 5
         Number of classes.
     bins : sequence of float, optional
         User class upper bounds (overrides ``scheme``).
     bins_from : Classification, DataFrame or sequence of Series, optional
-        Share classes with other maps: reuse a :class:`~jregion.classify.Classification`,
+        Share classes with other maps: reuse a :class:`~jregion.classification.Classification`,
         or classify the pooled values of several Series (or all columns of a
         DataFrame), so that panels such as 1990 and 2005 compare.
     cmap : str, default "YlGnBu"

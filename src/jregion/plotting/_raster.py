@@ -23,7 +23,7 @@ import shapely
 from pyproj import Transformer
 
 from jregion._palette import MISSING_COLOR
-from jregion.classify import Scheme, classify
+from jregion.classification import Scheme, classify
 from jregion.crs import MAP_CRS
 from jregion.plotting._base import (
     MapOptions,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from jregion._optional import import_optional
-from jregion.classify import DEFAULT_CMAP, class_colors
+from jregion.classification import DEFAULT_CMAP, class_colors
 from jregion.errors import PlotOptionError
 from jregion.plotting._fonts import FONT_FAMILY, register_japanese_font
 

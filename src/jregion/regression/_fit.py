@@ -163,12 +163,13 @@ def _check_data(df: Any, y: str, xs: tuple[str, ...]) -> tuple[np.ndarray, np.nd
 def _spreg_weights(graph: Any, index: pd.Index) -> Any:
     from libpysal.graph import Graph
 
-    from jregion.weights import check_connectivity, graph_from_edges
+    from jregion.weights import as_libpysal, check_connectivity, graph_from_edges
 
+    graph = as_libpysal(graph)
     if not isinstance(graph, Graph):
         raise TypeError(
-            f"weights must be a libpysal.graph.Graph, got {type(graph).__name__}; build one "
-            "with jregion.weights.build_weights"
+            f"weights must be a libpysal.graph.Graph or jregion SparseGraph, got "
+            f"{type(graph).__name__}; build one with jregion.weights.build_weights"
         )
     ids = pd.Index(graph.unique_ids)
     extra, missing = ids.difference(index), index.difference(ids)
@@ -256,7 +257,7 @@ def fit(
     method : {"ml", "gm"}
         For the lag and error models: maximum likelihood (``ML_Lag``, ``ML_Error``, full
         log-determinant) or generalised moments (``GM_Lag``, ``GM_Error``). Ignored for OLS.
-    weights : libpysal.graph.Graph, optional
+    weights : libpysal.graph.Graph or jregion.weights.SparseGraph, optional
         Spatial graph over the same ids as ``gdf.index``. Required for ``"lag"`` and
         ``"error"``.
 

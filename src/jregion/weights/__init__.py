@@ -3,7 +3,9 @@
 :func:`build_weights` returns a :class:`libpysal.graph.Graph` whose ids are the
 GeoDataFrame's index. By land, Hokkaido, Kyushu and Okinawa are cut off from Honshu (Shikoku
 touches it only on Ishima island); ``links="japan"`` adds the documented fixed links
-(:func:`japan_links`). :func:`connectivity_report` says what is connected, and
+(:func:`japan_links`). :func:`prefecture_graph` gives that preset for the 47 prefectures as a
+:class:`SparseGraph` from bundled tables, without importing libpysal (which takes seconds);
+every statistic accepts either. :func:`connectivity_report` says what is connected, and
 :func:`check_connectivity` is the warning every statistic raises on a disconnected graph.
 
 Examples
@@ -24,13 +26,17 @@ from jregion.weights._connectivity import (
     connectivity_report,
 )
 from jregion.weights._links import FixedLink, japan_links
+from jregion.weights._sparse import SparseGraph, as_libpysal, prefecture_graph
 
 __all__ = [
     "ConnectivityReport",
     "FixedLink",
+    "SparseGraph",
+    "as_libpysal",
     "build_weights",
     "check_connectivity",
     "connectivity_report",
     "graph_from_edges",
     "japan_links",
+    "prefecture_graph",
 ]

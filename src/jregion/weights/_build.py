@@ -12,12 +12,19 @@ from jregion.crs import EQUAL_AREA_CRS
 from jregion.errors import CRSError, DuplicateKeyError, GeometryError, UnmatchedKeyError
 from jregion.weights._links import FixedLink, japan_links
 
-__all__ = ["INDEX_NAME_ATTR", "LINKS_ATTR", "build_weights", "graph_from_edges"]
+__all__ = [
+    "INDEX_NAME_ATTR", "LINKS_ATTR", "LinkRecord", "build_weights", "graph_from_edges",
+    "link_edges", "resolve_links",
+]
 
 WeightsKind = Literal["queen", "rook", "knn", "distance_band", "kernel"]
 KernelName = Literal[
     "gaussian", "triangular", "parabolic", "bisquare", "cosine", "boxcar", "exponential"
 ]
+
+#: What each fixed link did: (link, status, id_a, id_b), status "added", "already_adjacent"
+#: or "skipped_missing_unit".
+LinkRecord = tuple[tuple[FixedLink, str, Hashable, Hashable], ...]
 
 #: Attribute of a Graph returned by build_weights that records its links and their status.
 LINKS_ATTR = "_jregion_links"
@@ -168,19 +175,40 @@ def _code_map(ids: pd.Index) -> dict[str, Hashable]:
     return out
 
 
-def _add_links(
-    graph: Any, ids: pd.Index, links: Sequence[FixedLink], *, preset: bool
-) -> tuple[Any, tuple[tuple[FixedLink, str, Hashable, Hashable], ...]]:
+def resolve_links(
+    links: Literal["japan"] | Sequence[FixedLink] | None,
+) -> tuple[list[FixedLink], bool]:
+    """Check a ``links=`` argument; return the links and whether they are the Japan preset."""
+    if links is None:
+        return [], False
+    if isinstance(links, str):
+        if links != "japan":
+            raise ValueError(f"links must be 'japan', a list of FixedLink or None, got {links!r}")
+        return list(japan_links()), True
+    bad = [x for x in links if not isinstance(x, FixedLink)]
+    if bad:
+        raise TypeError(
+            f"links must hold FixedLink objects, got {type(bad[0]).__name__}; "
+            "build them with jregion.weights.FixedLink(name, pair, kind, source)"
+        )
+    return list(links), False
+
+
+def link_edges(
+    ids: pd.Index,
+    edges: tuple[list[Hashable], list[Hashable], list[float]],
+    links: Sequence[FixedLink],
+    *,
+    preset: bool,
+) -> tuple[tuple[list[Hashable], list[Hashable], list[float]], LinkRecord]:
+    """Add fixed links to directed edge lists ``(focal, neighbor, weight)``; record each link."""
     code_to_id = _code_map(ids) if any(e not in ids for lk in links for e in lk.pair) else {}
     if preset and not code_to_id and any(e not in ids for lk in links for e in lk.pair):
         raise UnmatchedKeyError(
             "links='japan' needs an index of prefecture codes ('01'..'47' or 1..47); "
             f"this index starts {list(ids[:3])}. Set the index to the JIS code first"
         )
-    adj = graph.adjacency
-    focal = list(adj.index.get_level_values("focal"))
-    neighbor = list(adj.index.get_level_values("neighbor"))
-    weight = list(adj.to_numpy(dtype=float))
+    focal, neighbor, weight = list(edges[0]), list(edges[1]), list(edges[2])
     present = {(f, n) for f, n, w in zip(focal, neighbor, weight, strict=True) if w != 0}
     record = []
     for link in links:
@@ -204,7 +232,7 @@ def _add_links(
                 weight.append(1.0)
                 present.add((f, n))
         record.append((link, "added", a, b))
-    return graph_from_edges(ids, focal, neighbor, weight), tuple(record)
+    return (focal, neighbor, weight), tuple(record)
 
 
 def build_weights(
@@ -291,6 +319,7 @@ def build_weights(
     _check_unused(kind, k=k, threshold=threshold, bandwidth=bandwidth, kernel=kernel)
     gdf = _check_frame(gdf)
     ids = gdf.index
+    link_list, preset = resolve_links(links)
     from libpysal.graph import Graph
 
     if kind in ("queen", "rook"):
@@ -322,21 +351,13 @@ def build_weights(
             ids, adj.index.get_level_values("focal"), adj.index.get_level_values("neighbor"),
             adj.to_numpy(dtype=float),
         )
-    record: tuple[tuple[FixedLink, str, Hashable, Hashable], ...] = ()
-    if links is not None:
-        if isinstance(links, str):
-            if links != "japan":
-                raise ValueError(f"links must be 'japan', a list of FixedLink or None, "
-                                 f"got {links!r}")
-            graph, record = _add_links(graph, ids, japan_links(), preset=True)
-        else:
-            bad = [x for x in links if not isinstance(x, FixedLink)]
-            if bad:
-                raise TypeError(
-                    f"links must hold FixedLink objects, got {type(bad[0]).__name__}; "
-                    "build them with jregion.weights.FixedLink(name, pair, kind, source)"
-                )
-            graph, record = _add_links(graph, ids, list(links), preset=False)
+    record: LinkRecord = ()
+    if link_list:
+        adj = graph.adjacency
+        edges = (list(adj.index.get_level_values("focal")),
+                 list(adj.index.get_level_values("neighbor")), list(adj.to_numpy(dtype=float)))
+        edges, record = link_edges(ids, edges, link_list, preset=preset)
+        graph = graph_from_edges(ids, *edges)
     setattr(graph, LINKS_ATTR, record)
     setattr(graph, INDEX_NAME_ATTR, ids.name)
     return graph

@@ -108,7 +108,7 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
 
     Parameters
     ----------
-    graph : libpysal.graph.Graph
+    graph : libpysal.graph.Graph or SparseGraph
         Any graph; links are listed for graphs returned by :func:`build_weights`.
 
     Returns
@@ -132,6 +132,9 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
     """
     from libpysal.graph import Graph
 
+    from jregion.weights._sparse import as_libpysal
+
+    graph = as_libpysal(graph)
     if not isinstance(graph, Graph):
         raise TypeError(
             f"connectivity_report needs a libpysal.graph.Graph, got {type(graph).__name__}; "

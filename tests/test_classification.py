@@ -1,4 +1,4 @@
-"""Tests for jregion.classify: bins against hand-worked examples, bad input, optional import."""
+"""Tests for jregion.classification: bins against hand-worked examples, bad input, extras."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import jregion
-from jregion.classify import (
+from jregion.classification import (
     SCHEMES,
     Classification,
     ClassificationError,

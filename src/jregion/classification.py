@@ -26,7 +26,7 @@ Choices that mapclassify leaves to the caller are made explicit here:
 Examples
 --------
 >>> import pandas as pd
->>> from jregion.classify import classify
+>>> from jregion.classification import classify
 >>> c = classify(pd.Series([1.0, 2.0, 3.0, None, 10.0]), scheme="equal_interval", k=3)
 >>> c.bins
 (4.0, 7.0, 10.0)
@@ -120,7 +120,7 @@ def class_colors(n: int, *, cmap: str = DEFAULT_CMAP, grayscale: bool = False) -
 
     Examples
     --------
-    >>> from jregion.classify import class_colors
+    >>> from jregion.classification import class_colors
     >>> class_colors(3, grayscale=True)
     ['#e0e0e0', '#8f8f8f', '#3d3d3d']
     """
@@ -188,7 +188,7 @@ class Classification:
         Examples
         --------
         >>> import pandas as pd
-        >>> from jregion.classify import classify
+        >>> from jregion.classification import classify
         >>> classify(pd.Series([1, 2, 3, 4]), scheme="user_defined", bins=[2, 4]).to_frame()
                lower  upper label  count
         class
@@ -379,7 +379,7 @@ def classify(
     --------
     >>> import jregion
     >>> import pandas as pd
-    >>> from jregion.classify import classify
+    >>> from jregion.classification import classify
     >>> area = jregion.load_prefectures().to_crs(jregion.EQUAL_AREA_CRS).area / 1e6
     >>> c = classify(area, scheme="fisher_jenks_sampled", k=4)
     >>> c.scheme, c.k, sum(c.counts), int(c.yb["01"])
