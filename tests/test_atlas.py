@@ -58,3 +58,15 @@ def test_concentration_table_against_hand_sums(atlas_dir: Path) -> None:
 def test_unknown_entry_raises(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown atlas entries"):
         build_atlas(tmp_path, only=["fig99"])
+
+
+def test_cli_only_writes_the_named_entries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["atlas", "--out", str(tmp_path), "--only", "frameworks"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["table1_frameworks.md"]
+    assert capsys.readouterr().out.strip().endswith("table1_frameworks.md")
+    with pytest.raises(SystemExit) as exc:
+        main(["atlas", "--out", str(tmp_path), "--only", "fig9"])
+    assert exc.value.code == 2
+    assert "unknown atlas entries ['fig9']" in capsys.readouterr().err

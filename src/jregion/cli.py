@@ -26,16 +26,24 @@ def build_parser() -> argparse.ArgumentParser:
     atlas.add_argument(
         "--format", default="png", choices=["png", "pdf", "svg"], help="figure format"
     )
+    atlas.add_argument(
+        "--only", nargs="+", metavar="ENTRY", default=None,
+        help="write only these entries (names of jregion.atlas.ENTRIES, e.g. high_technology)",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``jregion`` command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "atlas":
-        from jregion.atlas import build_atlas
+        from jregion.atlas import ENTRIES, build_atlas
 
-        written = build_atlas(Path(args.out), fmt=args.format)
+        unknown = [n for n in args.only or () if n not in ENTRIES]
+        if unknown:
+            parser.error(f"unknown atlas entries {unknown}; choose from {', '.join(ENTRIES)}")
+        written = build_atlas(Path(args.out), fmt=args.format, only=args.only)
         for path in written:
             sys.stdout.write(f"{path}\n")
         return 0
