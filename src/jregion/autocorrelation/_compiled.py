@@ -40,35 +40,29 @@ def replayable(rng: np.random.Generator, n: int) -> bool:
     return type(rng.bit_generator).__name__ in _HALF_WORD_GENERATORS and 1 <= n < 2**32
 
 
-def _draw_indices(js: Any, words: Any, state: Any) -> bool:  # pragma: no cover - compiled
-    """Fill ``js[i] = random_interval(i)`` for ``i = n-1 .. 1`` from 32-bit ``words``.
+def _shuffle_from_words(buf: Any, words: Any, state: Any) -> bool:  # pragma: no cover
+    """Continue the Fisher-Yates shuffle of ``buf`` from 32-bit ``words``; False if they run out.
 
-    ``state`` = [next word, next i, mask], ``mask`` the smallest ``2**k - 1 >= i``; returns
-    False (state saved) when the words run out. Drawing every index before any swap lets
-    the swaps run without waiting on the branchy rejection loop.
+    ``state`` = [next word, next i, mask]: step ``i`` swaps ``buf[i]`` with ``buf[j]``, ``j =
+    random_interval(i)``, and ``mask`` is the smallest ``2**k - 1 >= i``.
     """
     pos, i, mask = state[0], state[1], state[2]
     nwords = words.shape[0]
-    # Branch-free rejection: a rejected value is written to js[i] and overwritten on the next
-    # word, because i only moves on when the value is accepted; i falls by at most one per
-    # word, so the mask halves at most once per word.
+    # Branch-free rejection: a rejected word swaps buf[i] with itself and i stays, so the
+    # next word retries the same step. i falls by at most one per word, so the mask halves
+    # at most once per word.
     while i > 0 and pos < nwords:
         mask >>= np.int64((mask >> 1) >= i)
         value = np.int64(words[pos]) & mask
         pos += 1
-        js[i] = value
-        i -= np.int64(value <= i)
-    state[0], state[1], state[2] = pos, i, mask
-    return bool(i == 0)
-
-
-def _swap(buf: Any, js: Any) -> None:  # pragma: no cover - compiled
-    """Fisher-Yates swaps ``buf[i] <-> buf[js[i]]`` for ``i = n-1 .. 1``."""
-    for i in range(buf.shape[0] - 1, 0, -1):
-        j = js[i]
+        accept = value <= i
+        j = value if accept else i
         tmp = buf[i]
         buf[i] = buf[j]
         buf[j] = tmp
+        i -= np.int64(accept)
+    state[0], state[1], state[2] = pos, i, mask
+    return bool(i == 0)
 
 
 def _quadratic(
@@ -93,8 +87,8 @@ def _quadratic(
 
 
 @functools.cache
-def compiled_kernels() -> tuple[Any, Any, Any] | None:
-    """Return the compiled ``(draw_indices, swap, quadratic)``, or None without numba."""
+def compiled_kernels() -> tuple[Any, Any] | None:
+    """Return the compiled ``(shuffle_from_words, quadratic)``, or None without numba."""
     from jregion._optional import import_optional
     from jregion.errors import MissingDependencyError
 
@@ -103,14 +97,14 @@ def compiled_kernels() -> tuple[Any, Any, Any] | None:
     except MissingDependencyError:
         return None
     jit = numba.njit(nogil=True, cache=True)
-    return jit(_draw_indices), jit(_swap), jit(_quadratic)
+    return jit(_shuffle_from_words), jit(_quadratic)
 
 
 def permutations_of(
     values: FloatArray,
     count: int,
     gen: np.random.Generator,
-    kernels: tuple[Any, Any, Any],
+    kernels: tuple[Any, Any],
     *,
     chunk: int | None = None,
 ) -> Iterator[FloatArray]:
@@ -120,17 +114,16 @@ def permutations_of(
     number of raw 64-bit words fetched at a time (default ``n``; any value gives the same
     permutations).
     """
-    draw, swap, _ = kernels
+    shuffle = kernels[0]
     n = values.shape[0]
     buf = np.array(values, dtype=np.float64, copy=True)
     chunk = max(1, n) if chunk is None else chunk
     words = np.empty(0, dtype=np.uint32)
     state = np.zeros(3, dtype=np.int64)
     first_mask = (1 << max(n - 1, 1).bit_length()) - 1
-    js = np.zeros(max(n, 1), dtype=np.int32 if n < 2**31 else np.int64)
     for _ in range(count):
         state[1], state[2] = n - 1, first_mask
-        while not draw(js, words, state):
+        while not shuffle(buf, words, state):
             raw = gen.bit_generator.random_raw(chunk)
             # little-endian: the 32-bit view is low half, high half, ..., the order of
             # numpy's next_uint32
@@ -138,7 +131,6 @@ def permutations_of(
                 [raw & np.uint64(0xFFFFFFFF), raw >> np.uint64(32)], axis=1
             ).ravel().astype(np.uint32)
             state[0] = 0
-        swap(buf, js)
         yield buf
 
 
@@ -148,10 +140,10 @@ def quadratic_stream(
     square: FloatArray,
     count: int,
     gen: np.random.Generator,
-    kernels: tuple[Any, Any, Any],
+    kernels: tuple[Any, Any],
 ) -> tuple[FloatArray, FloatArray]:
     """Run ``count`` successive shuffles of ``values`` with ``gen``; return Q and S of each."""
-    quadratic = kernels[2]
+    quadratic = kernels[1]
     index_type = np.int32 if upper.nnz < 2**31 else np.int64
     indptr = np.asarray(upper.indptr, dtype=index_type)
     indices = np.asarray(upper.indices, dtype=index_type)
