@@ -108,6 +108,12 @@ def test_bad_input() -> None:
         SparseGraph(ids, sp.csr_array((2, 3)))
     with pytest.raises(DuplicateKeyError, match="'a'"):
         SparseGraph(pd.Index(["a", "a"]), sp.csr_array((2, 2)))
+    with pytest.raises(TypeError, match="scipy sparse"):
+        SparseGraph(ids, np.zeros((2, 2)))  # type: ignore[arg-type]
+    listed = SparseGraph(["a", "b"], sp.csr_matrix(np.array([[0.0, 1.0], [1.0, 0.0]])))  # type: ignore[arg-type]
+    assert isinstance(listed.unique_ids, pd.Index) and listed.neighbors("a") == ("b",)
+    with pytest.raises(KeyError, match="'zz' is not an id"):
+        listed.neighbors("zz")
     with pytest.raises(ValueError, match="links must be 'japan'"):
         prefecture_graph(links="korea")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="FixedLink"):

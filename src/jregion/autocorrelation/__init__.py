@@ -19,9 +19,12 @@ Conventions
   min(1, 2 (min(#sims >= obs, #sims <= obs) + 1) / (permutations + 1)). "greater" and
   "less" are one-sided. "folded" is esda's and GeoDa's pseudo p-value
   (min(#sims >= obs, #sims < obs) + 1) / (permutations + 1), one-sided in the observed
-  direction; its normal p is 1 - Phi(|z|).
-* Permutations run in numpy (no numba, nothing compiled): the same int ``seed`` gives
-  identical results in every run and process, and ``n_jobs`` never changes them.
+  direction; its normal p is 1 - Phi(|z|). A simulated value within 1e-9 (relative to
+  ``|obs| + sd(sims)``) of the observed statistic counts as a tie, on both sides, so that
+  p-values on discrete data do not depend on floating-point summation order.
+* Permutations run in numpy: the same int ``seed`` gives identical results in every run
+  and process, and ``n_jobs`` never changes them. With the ``fast`` extra (numba), global
+  statistics on large layers replay the same permutations in compiled code.
   Local statistics use conditional randomisation with one ordered sample of neighbour
   slots per simulation shared by all units (as esda).
 

@@ -11,6 +11,10 @@ Conventions (stated once, used everywhere):
 * ``"greater"`` / ``"less"``: one-sided in that direction (spdep's ``alternative``).
 * ``"folded"``: esda's and GeoDa's pseudo p-value, the smaller tail not doubled:
   (min(#sims >= obs, #sims < obs) + 1) / (permutations + 1); normal p = 1 - Phi(|z|).
+* Ties: a simulated value within ``TIE_RTOL * (|obs| + sd(sims))`` of the observed one
+  counts as equal to it (in ">=" and in "<="). On discrete data (binary, counts, rounded
+  values) many permutations give the observed statistic exactly; without the tolerance,
+  floating-point summation order would decide on which side each of them falls.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
     import scipy.sparse
 
 __all__ = [
+    "TIE_RTOL",
     "Alternative",
     "ConstantValueError",
     "Prepared",
@@ -42,6 +47,7 @@ __all__ = [
     "normal_p",
     "permutation_p",
     "prepare",
+    "tie_counts",
 ]
 
 Alternative = Literal["two-sided", "greater", "less", "folded"]
@@ -251,6 +257,22 @@ def normal_p(z: npt.ArrayLike, alternative: str) -> FloatArray:
     if alternative == "less":
         return normal_sf(-zz)
     return normal_sf(np.abs(zz))
+
+
+#: Relative tolerance under which a simulated statistic ties with the observed one.
+TIE_RTOL = 1e-9
+
+
+def tie_counts(observed: npt.ArrayLike, sims: FloatArray) -> tuple[IntArray, IntArray]:
+    """Count simulations ``>=`` and ``<=`` the observed statistic, ties within tolerance.
+
+    ``sims`` has simulations along axis 0; ``observed`` is a scalar or one value per column.
+    """
+    obs = np.asarray(observed, dtype=np.float64)
+    tol = TIE_RTOL * (np.abs(obs) + sims.std(axis=0))
+    ge = (sims >= obs - tol).sum(axis=0)
+    le = (sims <= obs + tol).sum(axis=0)
+    return np.asarray(ge, dtype=np.int64), np.asarray(le, dtype=np.int64)
 
 
 def permutation_p(

@@ -26,6 +26,7 @@ from jregion.autocorrelation._common import (
     permutation_p,
     prepare,
     seed_label,
+    tie_counts,
     weight_sums,
 )
 from jregion.autocorrelation._permutation import global_simulations, quadratic_simulations
@@ -91,8 +92,7 @@ def _sim_p(
 ) -> float:
     if permutations == 0:
         return float("nan")
-    ge = int((sims >= observed).sum())
-    le = int((sims <= observed).sum())
+    ge, le = tie_counts(observed, sims)
     return float(permutation_p(ge, le, permutations, alternative))
 
 
@@ -182,7 +182,7 @@ def moran(
     vi = n * (s1 * (n * n - 3 * n + 3) - n * s2 + 3 * s0 * s0)
     vi -= k * (s1 * (n * n - n) - 2 * n * s2 + 6 * s0 * s0)
     vi_rand = vi / ((n - 1) * (n - 2) * (n - 3) * s0 * s0) - ei * ei
-    z_norm = (i_obs - ei) / np.sqrt(vi_norm)
+    z_norm = (i_obs - ei) / np.sqrt(vi_norm) if vi_norm > 0 else float("nan")
     z_rand = (i_obs - ei) / np.sqrt(vi_rand) if vi_rand > 0 else float("nan")
     sims = np.empty(0)
     p_sim = float("nan")
@@ -353,7 +353,7 @@ def geary(
     vc += s0 * s0 * (nn - 3 - k * (n - 1) ** 2)
     vc_rand = vc / (n * (n - 2) * (n - 3) * s0 * s0)
     vc_norm = ((2 * s1 + s2) * (n - 1) - 4 * s0 * s0) / (2 * (n + 1) * s0 * s0)
-    z_norm = (1.0 - c_obs) / np.sqrt(vc_norm)
+    z_norm = (1.0 - c_obs) / np.sqrt(vc_norm) if vc_norm > 0 else float("nan")
     z_rand = (1.0 - c_obs) / np.sqrt(vc_rand) if vc_rand > 0 else float("nan")
     sims = np.empty(0)
     p_sim = float("nan")

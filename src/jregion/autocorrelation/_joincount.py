@@ -18,6 +18,7 @@ from jregion.autocorrelation._common import (
     permutation_p,
     prepare,
     seed_label,
+    tie_counts,
     weight_sums,
 )
 from jregion.autocorrelation._permutation import global_simulations
@@ -123,8 +124,7 @@ def join_counts(
     p_sim = np.full(k, np.nan)
     if permutations:
         sims = global_simulations(onehot, stat, permutations, make_rng(seed), n_jobs=n_jobs)
-        p_sim = permutation_p((sims >= joins).sum(axis=0), (sims <= joins).sum(axis=0),
-                              permutations, alternative)
+        p_sim = permutation_p(*tie_counts(joins, sims), permutations, alternative)
     table = pd.DataFrame(
         {"count": nt.astype(np.int64), "joins": joins, "expected": expected, "variance": var,
          "z": z, "p_norm": normal_p(z, alternative), "p_sim": p_sim},

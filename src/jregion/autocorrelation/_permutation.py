@@ -1,4 +1,4 @@
-"""Vectorised permutation engines in numpy (no numba, nothing to compile).
+"""Vectorised permutation engines in numpy (numba kernels for large global tests are optional).
 
 Conditional randomisation (local statistics)
 --------------------------------------------
@@ -31,6 +31,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from jregion.autocorrelation._common import tie_counts
 
 __all__ = [
     "N_STREAMS", "conditional_lags", "draw_slots", "global_simulations", "quadratic_simulations",
@@ -137,8 +139,7 @@ def count_extremes(
     for units, lags in lags_iter:
         sims = statistic(units, lags)
         obs = observed[units]
-        n_ge[units] = (sims >= obs).sum(axis=0)
-        n_le[units] = (sims <= obs).sum(axis=0)
+        n_ge[units], n_le[units] = tie_counts(obs, sims)
         mean[units] = sims.mean(axis=0)
         sd[units] = sims.std(axis=0)
     return n_ge, n_le, mean, sd

@@ -66,7 +66,17 @@ class SparseGraph:
     links: LinkRecord = ()
 
     def __post_init__(self) -> None:
-        shape = getattr(self.sparse, "shape", None)
+        import scipy.sparse as sp
+
+        if not isinstance(self.unique_ids, pd.Index):
+            object.__setattr__(self, "unique_ids", pd.Index(self.unique_ids))
+        if not sp.issparse(self.sparse):
+            raise TypeError(
+                f"sparse must be a scipy sparse matrix, got {type(self.sparse).__name__}; "
+                "wrap it, e.g. scipy.sparse.csr_array(dense)"
+            )
+        object.__setattr__(self, "sparse", sp.csr_array(self.sparse))
+        shape = self.sparse.shape
         if shape != (len(self.unique_ids), len(self.unique_ids)):
             raise ValueError(
                 f"sparse must be a square matrix with one row per id ({len(self.unique_ids)}), "
@@ -83,6 +93,9 @@ class SparseGraph:
 
     def neighbors(self, unit: Hashable) -> tuple[Hashable, ...]:
         """Ids of the units with a non-zero weight for ``unit``, in matrix order."""
+        if unit not in self.unique_ids:
+            first = list(self.unique_ids[:3])
+            raise KeyError(f"{unit!r} is not an id of this graph (its ids start {first})")
         i = self.unique_ids.get_loc(unit)
         row = self.sparse[[i], :].tocoo()
         cols = np.sort(row.col[row.data != 0])
