@@ -35,15 +35,20 @@ def jsic() -> pd.DataFrame:
     return jregion.load_indicator("manufacturing_jsic")
 
 
-def test_contract(jsic: pd.DataFrame) -> None:
-    assert list(jsic.index.names) == ["pref_code", "year", "jsic_code"]
-    assert not jsic.index.duplicated().any()
-    assert sorted(set(jsic.index.get_level_values("year"))) == YEARS
+def _assert_full_grid(df: pd.DataFrame, years: list[int]) -> None:
+    """One row per prefecture, year and JSIC middle group 09-32, no more, no less."""
+    assert list(df.index.names) == ["pref_code", "year", "jsic_code"]
+    assert not df.index.duplicated().any()
+    assert sorted(set(df.index.get_level_values("year"))) == years
     groups = [f"{i:02d}" for i in range(9, 33)]
-    for _, one in jsic.groupby(level="year"):
+    for _, one in df.groupby(level="year"):
         assert one.index.get_level_values("pref_code").nunique() == 47
         assert sorted(set(one.index.get_level_values("jsic_code"))) == groups
         assert len(one) == 47 * 24
+
+
+def test_contract(jsic: pd.DataFrame) -> None:
+    _assert_full_grid(jsic, YEARS)
     assert jsic.attrs["units"]["shipments_myen"] == "million yen"
     assert "30 or more" in jsic.attrs["definitions"]["threshold"]
     for col in VALUES:
@@ -188,10 +193,7 @@ def jsic4() -> pd.DataFrame:
 
 
 def test_4plus_contract(jsic4: pd.DataFrame) -> None:
-    assert list(jsic4.index.names) == ["pref_code", "year", "jsic_code"]
-    assert not jsic4.index.duplicated().any()
-    assert sorted(set(jsic4.index.get_level_values("year"))) == [2016, 2017, 2018, 2019]
-    assert len(jsic4) == 4 * 47 * 24
+    _assert_full_grid(jsic4, [2016, 2017, 2018, 2019])
     assert "4 or more" in jsic4.attrs["definitions"]["threshold"]
     assert "粗付加価値額" in jsic4.attrs["definitions"]["value_added_myen"]
     for col in VALUES_4:
@@ -322,7 +324,7 @@ def test_4plus_joins_to_the_47_prefectures(jsic4: pd.DataFrame) -> None:
 
 def test_2014_table() -> None:
     j = jregion.load_indicator("manufacturing_jsic_2014")
-    assert list(j.index.names) == ["pref_code", "year", "jsic_code"] and len(j) == 47 * 24
+    _assert_full_grid(j, [2014])
     assert j.attrs["units"]["shipments_10kyen"] == "10,000 yen (万円)"
     # flag counts of the copy's metadata/validation_2014_tablemuni3-01.json
     assert j["shipments_10kyen_flag"].value_counts().to_dict() == {

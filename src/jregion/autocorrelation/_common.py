@@ -263,13 +263,16 @@ def normal_p(z: npt.ArrayLike, alternative: str) -> FloatArray:
 TIE_RTOL = 1e-9
 
 
-def tie_counts(observed: npt.ArrayLike, sims: FloatArray) -> tuple[IntArray, IntArray]:
+def tie_counts(
+    observed: npt.ArrayLike, sims: FloatArray, sd: FloatArray | None = None
+) -> tuple[IntArray, IntArray]:
     """Count simulations ``>=`` and ``<=`` the observed statistic, ties within tolerance.
 
-    ``sims`` has simulations along axis 0; ``observed`` is a scalar or one value per column.
+    ``sims`` has simulations along axis 0; ``observed`` is a scalar or one value per column;
+    ``sd`` is ``sims.std(axis=0)`` when the caller has it already.
     """
     obs = np.asarray(observed, dtype=np.float64)
-    tol = TIE_RTOL * (np.abs(obs) + sims.std(axis=0))
+    tol = TIE_RTOL * (np.abs(obs) + (sims.std(axis=0) if sd is None else sd))
     ge = (sims >= obs - tol).sum(axis=0)
     le = (sims <= obs + tol).sum(axis=0)
     return np.asarray(ge, dtype=np.int64), np.asarray(le, dtype=np.int64)

@@ -25,7 +25,8 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
-    "COMPILED_MIN_WORK", "compiled_kernels", "permutations_of", "quadratic_stream", "replayable",
+    "COMPILED_MIN_WORK", "compact_upper", "compiled_kernels", "permutations_of", "quadratic_stream",
+    "replayable",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -80,8 +81,7 @@ def _quadratic(
 ) -> tuple[float, float]:  # pragma: no cover - compiled
     """``(v' U v, square . v**2)`` for an upper-triangular CSR ``U`` (S = 0 if not used).
 
-    The weights are ``table[codes]``: with few distinct weights (contiguity, row-standardised
-    contiguity) ``codes`` is one byte per edge, which cuts the memory read per permutation.
+    The weights are ``table[codes]`` (:func:`compact_upper`).
     """
     q = 0.0
     for r in range(v.shape[0]):
@@ -144,16 +144,13 @@ def permutations_of(
         yield buf
 
 
-def quadratic_stream(
-    values: FloatArray,
-    upper: Any,
-    square: FloatArray,
-    count: int,
-    gen: np.random.Generator,
-    kernels: tuple[Any, Any],
-) -> tuple[FloatArray, FloatArray]:
-    """Run ``count`` successive shuffles of ``values`` with ``gen``; return Q and S of each."""
-    quadratic = kernels[1]
+def compact_upper(upper: Any) -> tuple[Any, Any, Any, FloatArray]:
+    """``(indptr, indices, codes, table)`` of an upper-triangular CSR, weights as ``table[codes]``.
+
+    Few distinct weights (contiguity, row-standardised contiguity) get one- or two-byte
+    codes, which cuts the memory read per permutation; many (kernels, distances) are read in
+    place through an identity code.
+    """
     index_type = np.int32 if upper.nnz < 2**31 else np.int64
     indptr = np.asarray(upper.indptr, dtype=index_type)
     indices = np.asarray(upper.indices, dtype=index_type)
@@ -161,12 +158,27 @@ def quadratic_stream(
     table, inverse = np.unique(data, return_inverse=True)
     if table.size <= 2**16:
         codes = inverse.astype(np.uint8 if table.size <= 2**8 else np.uint16)
-    else:  # many distinct weights (kernels, distances): read them in place
+    else:
         codes, table = np.arange(data.size, dtype=index_type), data
-    square = np.ascontiguousarray(square, dtype=np.float64)
+    return indptr, indices, codes, table
+
+
+def quadratic_stream(
+    values: FloatArray,
+    upper: tuple[Any, Any, Any, FloatArray],
+    square: FloatArray,
+    count: int,
+    gen: np.random.Generator,
+    kernels: tuple[Any, Any],
+) -> tuple[FloatArray, FloatArray]:
+    """Run ``count`` successive shuffles of ``values`` with ``gen``; return Q and S of each.
+
+    ``upper`` comes from :func:`compact_upper`; ``square`` is C-contiguous float64.
+    """
+    quadratic = kernels[1]
     use_square = bool(square.any())
     q = np.empty(count, dtype=np.float64)
     s = np.empty(count, dtype=np.float64)
     for p, buf in enumerate(permutations_of(values, count, gen, kernels)):
-        q[p], s[p] = quadratic(buf, indptr, indices, codes, table, square, use_square)
+        q[p], s[p] = quadratic(buf, *upper, square, use_square)
     return q, s

@@ -139,9 +139,10 @@ def count_extremes(
     for units, lags in lags_iter:
         sims = statistic(units, lags)
         obs = observed[units]
-        n_ge[units], n_le[units] = tie_counts(obs, sims)
+        spread = sims.std(axis=0)
+        n_ge[units], n_le[units] = tie_counts(obs, sims, spread)
         mean[units] = sims.mean(axis=0)
-        sd[units] = sims.std(axis=0)
+        sd[units] = spread
     return n_ge, n_le, mean, sd
 
 
@@ -238,10 +239,13 @@ def quadratic_simulations(
     if compiled is None:
         compiled = n * permutations >= _compiled.COMPILED_MIN_WORK
     kernels = _compiled.compiled_kernels() if compiled and _compiled.replayable(rng, n) else None
+    if kernels is not None:  # once for all streams
+        compact = _compiled.compact_upper(upper)
+        square_c = np.ascontiguousarray(square, dtype=np.float64)
 
     def run(gen: np.random.Generator, count: int) -> list[FloatArray]:
         if kernels is not None:
-            q, s = _compiled.quadratic_stream(values, upper, square, count, gen, kernels)
+            q, s = _compiled.quadratic_stream(values, compact, square_c, count, gen, kernels)
             return [np.stack([q, s], axis=1)]
         buf = np.array(values, dtype=np.float64, copy=True)
         out = np.empty((count, 2), dtype=np.float64)
