@@ -133,3 +133,63 @@ def test_local_p_sim_agrees_with_analytical_on_lattice() -> None:
     weak = res["p_norm"] > 0.5
     assert (res.loc[weak, "p_sim"] > 0.2).mean() > 0.9
     assert np.corrcoef(res["p_sim"].rank(), res["p_norm"].rank())[0, 1] > 0.95
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_weak_components_equal_scipy_csgraph(seed: int) -> None:
+    # Directed, sparse, often disconnected: the union-find must count weak components
+    # exactly as scipy.sparse.csgraph does (the reference used above the size threshold).
+    from scipy.sparse.csgraph import connected_components
+
+    from jregion.autocorrelation._common import weak_components
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 60))
+    dense = (rng.random((n, n)) < rng.uniform(0.0, 0.08)).astype(float)
+    w = sp.csr_array(dense)
+    expected, _ = connected_components(w, directed=True, connection="weak")
+    assert weak_components(w.indptr, w.indices) == expected
+
+
+def test_weak_components_hand_example() -> None:
+    from jregion.autocorrelation._common import weak_components
+
+    # 0 -> 1, 2 -> 1 (one weak component {0,1,2}), 3 alone, 4 <-> 5: three components.
+    w = sp.csr_array(([1.0, 1.0, 1.0, 1.0], ([0, 2, 4, 5], [1, 1, 5, 4])), shape=(6, 6))
+    assert weak_components(w.indptr, w.indices) == 3
+
+
+@pytest.mark.parametrize("n_links", ["below", "above"])
+def test_connectivity_check_same_on_both_sides_of_threshold(
+    n_links: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jregion.autocorrelation import _common
+
+    # Two rings, joined or not: the Python and the csgraph paths must agree.
+    n = 40
+    ring = [(i, (i + 1) % 20) for i in range(20)] + [(20 + i, 20 + (i + 1) % 20) for i in range(20)]
+    rows, cols = zip(*ring, strict=True)
+    split = sp.csr_array((np.ones(len(ring)), (rows, cols)), shape=(n, n))
+    joined = split + sp.csr_array(([1.0], ([0], [25])), shape=(n, n))
+    limit = 10**9 if n_links == "below" else 0
+    monkeypatch.setattr(_common, "PYTHON_COMPONENTS_MAX_LINKS", limit)
+    assert not _common._is_connected(split.tocsr())
+    assert _common._is_connected(joined.tocsr())
+
+
+def test_normal_sf_equals_scipy_ndtr() -> None:
+    from scipy.special import ndtr
+
+    from jregion.autocorrelation._common import normal_sf
+
+    z = np.concatenate([np.linspace(-9, 38, 4001), [0.0, -0.0, 1e-300, 37.5]])
+    got = normal_sf(z)
+    normal_range = z <= 37.5  # beyond, erfc is subnormal and ndtr flushes to 0
+    np.testing.assert_allclose(got[normal_range], ndtr(-z[normal_range]), rtol=1e-12, atol=0)
+    assert got[np.argmax(z == 37.5)] > 4e-308  # 4.6e-308: the upper tail does not cancel
+    special = normal_sf(np.array([np.inf, -np.inf, np.nan]))
+    np.testing.assert_array_equal(special[:2], [0.0, 1.0])
+    assert np.isnan(special[2])
+    scalar = normal_sf(1.959963984540054)
+    assert scalar.shape == ()
+    assert abs(float(scalar) - 0.025) < 1e-15
