@@ -24,7 +24,7 @@ GENERATORS = [np.random.PCG64, np.random.PCG64DXSM, np.random.SFC64, np.random.P
 
 
 @pytest.fixture(scope="module")
-def kernels() -> tuple[object, object]:
+def kernels() -> tuple[object, object, object]:
     k = _compiled.compiled_kernels()
     assert k is not None
     return k
@@ -34,7 +34,7 @@ def kernels() -> tuple[object, object]:
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 17, 1024, 1025, 5000])
 @pytest.mark.parametrize("chunk", [1, 7, None])
 def test_permutations_equal_numpy_shuffle(
-    kernels: tuple[object, object], bitgen: type, n: int, chunk: int | None
+    kernels: tuple[object, object, object], bitgen: type, n: int, chunk: int | None
 ) -> None:
     values = np.arange(n, dtype=np.float64) * 1.5 - 3.0
     reference = np.random.Generator(bitgen(20261202))

@@ -51,44 +51,54 @@ def replayable(rng: np.random.Generator, n: int) -> bool:
     )
 
 
-def _shuffle_from_words(buf: Any, words: Any, state: Any) -> bool:  # pragma: no cover
-    """Continue the Fisher-Yates shuffle of ``buf`` from 32-bit ``words``; False if they run out.
+def _draw_from_words(js: Any, words: Any, state: Any) -> bool:  # pragma: no cover
+    """Continue drawing the Fisher-Yates swap targets ``js[i]`` from 32-bit ``words``.
 
-    ``state`` = [next word, next i, mask]: step ``i`` swaps ``buf[i]`` with ``buf[j]``, ``j =
-    random_interval(i)``, and ``mask`` is the smallest ``2**k - 1 >= i``.
+    ``state`` = [next word, next i, mask]: step ``i`` draws ``j = random_interval(i)``, and
+    ``mask`` is the smallest ``2**k - 1 >= i``. Returns False when the words run out first.
+    Within a run of steps that share a mask the loop is branch-free: every word writes its
+    masked value to ``js[i]`` and ``i`` moves on only if the value is accepted (``<= i``),
+    so the last write to ``js[i]`` is the accepted one. Drawing apart from swapping keeps
+    this two-operation dependency chain free of the swaps' cache misses (1.4 + 1.3 ms per
+    permutation of 380,060 values here, against 4.2 ms for the two fused).
     """
     pos, i, mask = state[0], state[1], state[2]
     nwords = words.shape[0]
-    # Branch-free rejection: a rejected word swaps buf[i] with itself and i stays, so the
-    # next word retries the same step. i falls by at most one per word, so the mask halves
-    # at most once per word.
     while i > 0 and pos < nwords:
-        mask >>= np.int64((mask >> 1) >= i)
-        value = np.int64(words[pos]) & mask
-        pos += 1
-        accept = value <= i
-        j = value if accept else i
-        tmp = buf[i]
-        buf[i] = buf[j]
-        buf[j] = tmp
-        i -= np.int64(accept)
+        low = mask >> 1
+        while i > low and pos < nwords:
+            value = np.int64(words[pos]) & mask
+            pos += 1
+            js[i] = value
+            i -= np.int64(value <= i)
+        if i <= low:
+            mask = low
     state[0], state[1], state[2] = pos, i, mask
     return bool(i == 0)
 
 
-def _quadratic(
-    v: Any, indptr: Any, indices: Any, codes: Any, table: Any, square: Any, use_square: bool
-) -> tuple[float, float]:  # pragma: no cover - compiled
-    """``(v' U v, square . v**2)`` for an upper-triangular CSR ``U`` (S = 0 if not used).
+def _swap(buf: Any, js: Any) -> None:  # pragma: no cover - compiled
+    """Apply the Fisher-Yates swaps ``buf[i] <-> buf[js[i]]`` for ``i = n - 1, ..., 1``."""
+    for i in range(buf.shape[0] - 1, 0, -1):
+        j = js[i]
+        tmp = buf[i]
+        buf[i] = buf[j]
+        buf[j] = tmp
 
-    The weights are ``table[codes]`` (:func:`compact_upper`).
+
+def _quadratic(
+    v: Any, rows: Any, cols: Any, codes: Any, table: Any, square: Any, use_square: bool
+) -> tuple[float, float]:  # pragma: no cover - compiled
+    """``(v' U v, square . v**2)`` for an upper-triangular ``U`` in coordinate form.
+
+    S is 0 unless ``use_square``.
+
+    The weights are ``table[codes]`` (:func:`compact_upper`). One flat loop over the links
+    (no per-row inner loop) runs in 1.9 ms instead of 3.5 ms at 758,887 links.
     """
     q = 0.0
-    for r in range(v.shape[0]):
-        acc = 0.0
-        for k in range(indptr[r], indptr[r + 1]):
-            acc += table[codes[k]] * v[indices[k]]
-        q += v[r] * acc
+    for k in range(cols.shape[0]):
+        q += table[codes[k]] * v[rows[k]] * v[cols[k]]
     s = 0.0
     if use_square:
         for r in range(v.shape[0]):
@@ -97,8 +107,8 @@ def _quadratic(
 
 
 @functools.cache
-def compiled_kernels() -> tuple[Any, Any] | None:
-    """Return the compiled ``(shuffle_from_words, quadratic)``, or None without numba."""
+def compiled_kernels() -> tuple[Any, Any, Any] | None:
+    """Return the compiled ``(draw_from_words, swap, quadratic)``, or None without numba."""
     from jregion._optional import import_optional
     from jregion.errors import MissingDependencyError
 
@@ -107,14 +117,14 @@ def compiled_kernels() -> tuple[Any, Any] | None:
     except MissingDependencyError:
         return None
     jit = numba.njit(nogil=True, cache=True)
-    return jit(_shuffle_from_words), jit(_quadratic)
+    return jit(_draw_from_words), jit(_swap), jit(_quadratic)
 
 
 def permutations_of(
     values: FloatArray,
     count: int,
     gen: np.random.Generator,
-    kernels: tuple[Any, Any],
+    kernels: tuple[Any, Any, Any],
     *,
     chunk: int | None = None,
 ) -> Iterator[FloatArray]:
@@ -124,16 +134,17 @@ def permutations_of(
     number of raw 64-bit words fetched at a time (default ``n``; any value gives the same
     permutations).
     """
-    shuffle = kernels[0]
+    draw, swap = kernels[0], kernels[1]
     n = values.shape[0]
     buf = np.array(values, dtype=np.float64, copy=True)
+    js = np.zeros(n, dtype=np.int32 if n < 2**31 else np.int64)
     chunk = max(1, n) if chunk is None else chunk
     words = np.empty(0, dtype=np.uint32)
     state = np.zeros(3, dtype=np.int64)
     first_mask = (1 << max(n - 1, 1).bit_length()) - 1
     for _ in range(count):
         state[1], state[2] = n - 1, first_mask
-        while not shuffle(buf, words, state):
+        while not draw(js, words, state):
             raw = gen.bit_generator.random_raw(chunk)
             # little-endian: the 32-bit view is low half, high half, ..., the order of
             # numpy's next_uint32
@@ -141,26 +152,29 @@ def permutations_of(
                 [raw & np.uint64(0xFFFFFFFF), raw >> np.uint64(32)], axis=1
             ).ravel().astype(np.uint32)
             state[0] = 0
+        swap(buf, js)
         yield buf
 
 
 def compact_upper(upper: Any) -> tuple[Any, Any, Any, FloatArray]:
-    """``(indptr, indices, codes, table)`` of an upper-triangular CSR, weights as ``table[codes]``.
+    """``(rows, cols, codes, table)`` of an upper-triangular CSR, weights as ``table[codes]``.
 
-    Few distinct weights (contiguity, row-standardised contiguity) get one- or two-byte
-    codes, which cuts the memory read per permutation; many (kernels, distances) are read in
-    place through an identity code.
+    Coordinate form, rows sorted, so :func:`_quadratic` runs one flat loop. Few distinct
+    weights (contiguity, row-standardised contiguity) get one- or two-byte codes, which cuts
+    the memory read per permutation; many (kernels, distances) are read in place through an
+    identity code.
     """
-    index_type = np.int32 if upper.nnz < 2**31 else np.int64
-    indptr = np.asarray(upper.indptr, dtype=index_type)
-    indices = np.asarray(upper.indices, dtype=index_type)
+    index_type = np.int32 if max(upper.nnz, upper.shape[0]) < 2**31 else np.int64
+    counts = np.diff(np.asarray(upper.indptr))
+    rows = np.repeat(np.arange(upper.shape[0], dtype=index_type), counts)
+    cols = np.asarray(upper.indices, dtype=index_type)
     data = np.asarray(upper.data, dtype=np.float64)
     table, inverse = np.unique(data, return_inverse=True)
     if table.size <= 2**16:
         codes = inverse.astype(np.uint8 if table.size <= 2**8 else np.uint16)
     else:
         codes, table = np.arange(data.size, dtype=index_type), data
-    return indptr, indices, codes, table
+    return rows, cols, codes, table
 
 
 def quadratic_stream(
@@ -169,13 +183,13 @@ def quadratic_stream(
     square: FloatArray,
     count: int,
     gen: np.random.Generator,
-    kernels: tuple[Any, Any],
+    kernels: tuple[Any, Any, Any],
 ) -> tuple[FloatArray, FloatArray]:
     """Run ``count`` successive shuffles of ``values`` with ``gen``; return Q and S of each.
 
     ``upper`` comes from :func:`compact_upper`; ``square`` is C-contiguous float64.
     """
-    quadratic = kernels[1]
+    quadratic = kernels[2]
     use_square = bool(square.any())
     q = np.empty(count, dtype=np.float64)
     s = np.empty(count, dtype=np.float64)
