@@ -13,7 +13,7 @@ import scipy.sparse as sp
 
 from jregion.autocorrelation import local_moran, moran
 from jregion.autocorrelation._permutation import conditional_lags, draw_slots
-from jregion.weights import graph_from_edges
+from jregion.weights import CSRWeights, graph_from_edges
 
 
 def _random_graph(n: int, seed: int) -> sp.csr_array:
@@ -173,8 +173,8 @@ def test_connectivity_check_same_on_both_sides_of_threshold(
     joined = split + sp.csr_array(([1.0], ([0], [25])), shape=(n, n))
     limit = 10**9 if n_links == "below" else 0
     monkeypatch.setattr(_common, "PYTHON_COMPONENTS_MAX_LINKS", limit)
-    assert not _common._is_connected(split.tocsr())
-    assert _common._is_connected(joined.tocsr())
+    assert not _common._is_connected(CSRWeights.from_scipy(split))
+    assert _common._is_connected(CSRWeights.from_scipy(joined))
 
 
 def test_normal_sf_equals_scipy_ndtr() -> None:

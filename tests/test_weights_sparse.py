@@ -125,14 +125,14 @@ def test_bad_input() -> None:
                             prefecture_graph())
 
 
-def test_fresh_process_needs_neither_libpysal_nor_geopandas() -> None:
+def test_fresh_process_needs_neither_libpysal_nor_geopandas_nor_scipy() -> None:
     code = (
         "import sys, numpy as np, jregion\n"
         "pop = jregion.load_indicator('population', year=2015)['population']\n"
         "y = np.log(pop / jregion.load_indicator('area')['area_km2'])\n"
         "res = jregion.local_moran(y, jregion.prefecture_graph(), seed=1)\n"
-        "print(res.cluster['13'], [m for m in ('libpysal', 'geopandas', 'sklearn', 'numba')"
-        " if m in sys.modules])\n"
+        "print(res.cluster['13'], [m for m in ('libpysal', 'geopandas', 'sklearn', 'numba',"
+        " 'scipy') if m in sys.modules])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

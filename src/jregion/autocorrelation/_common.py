@@ -19,6 +19,7 @@ Conventions (stated once, used everywhere):
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -33,6 +34,8 @@ from jregion.errors import (
     MissingValueError,
     UnmatchedKeyError,
 )
+from jregion.weights._csr import CSRWeights
+from jregion.weights._sparse import SparseGraph
 
 if TYPE_CHECKING:
     import scipy.sparse
@@ -65,16 +68,22 @@ _TRANSFORMATIONS = ("r", "b", "o")
 class Prepared:
     """A variable and its weights, both in the graph's order, ready for a statistic.
 
-    ``w`` holds the off-diagonal weights (CSR, no stored zeros) and ``self_weight`` the
-    diagonal; ``order`` maps graph positions back to the rows of ``y`` so that
-    ``out[order] = result_in_graph_order`` is aligned to ``y``.
+    ``w`` holds the off-diagonal weights (CSR in numpy, no stored zeros), ``sparse`` the
+    same as a scipy matrix (built on first use), and ``self_weight`` the diagonal; ``order``
+    maps graph positions back to the rows of ``y`` so that ``out[order] =
+    result_in_graph_order`` is aligned to ``y``.
     """
 
     index: pd.Index
     values: FloatArray
-    w: scipy.sparse.csr_array
+    w: CSRWeights
     self_weight: FloatArray
     order: IntArray
+
+    @functools.cached_property
+    def sparse(self) -> scipy.sparse.csr_array:
+        """The off-diagonal weights as a :class:`scipy.sparse.csr_array` (imports scipy)."""
+        return self.w.to_scipy()
 
     @property
     def n(self) -> int:
@@ -129,28 +138,24 @@ def _numeric(y: Any, what: str) -> pd.Series:
     return y
 
 
-def _weights(graph: Any, transformation: str, star: bool) -> tuple[Any, FloatArray]:
-    """CSR weights in the graph's order after the transformation, split from the diagonal."""
-    import scipy.sparse as sp
+def _weights(graph: Any, transformation: str, star: bool) -> tuple[CSRWeights, FloatArray]:
+    """Weights in the graph's order after the transformation, split from the diagonal.
 
-    w = sp.csr_array(graph.sparse, dtype=np.float64, copy=True)
-    w.eliminate_zeros()
-    w.sort_indices()
-    diag = w.diagonal().astype(np.float64)
-    if diag.any() or star:
-        w = sp.csr_array(w - sp.diags_array(diag, format="csr"))
-        w.eliminate_zeros()
-        w.sort_indices()
+    A SparseGraph's weights are used as they are (no scipy); a libpysal Graph's ``sparse``
+    matrix is copied into canonical CSR form first.
+    """
+    w = graph.csr if isinstance(graph, SparseGraph) else CSRWeights.from_scipy(graph.sparse)
+    diag = w.diagonal()
+    w = w.select((w.rows != w.indices) & (w.data != 0))
     if star:
-        diag = np.ones(w.shape[0], dtype=np.float64)
+        diag = np.ones(w.n, dtype=np.float64)
     if transformation == "b":
-        w.data[:] = 1.0
+        w = w.with_data(np.ones(w.nnz))
         diag = (diag != 0).astype(np.float64)
     elif transformation == "r":
-        rows = np.asarray(w.sum(axis=1)).ravel() + diag
-        inv = np.divide(1.0, rows, out=np.zeros_like(rows), where=rows != 0)
-        counts = np.diff(w.indptr)
-        w.data *= np.repeat(inv, counts)
+        sums = w.row_sums() + diag
+        inv = np.divide(1.0, sums, out=np.zeros_like(sums), where=sums != 0)
+        w = w.with_data(w.data * inv[w.rows])
         diag = diag * inv
     return w, diag
 
@@ -182,8 +187,8 @@ def weak_components(indptr: IntArray, indices: IntArray) -> int:
     return count
 
 
-def _is_connected(w: Any) -> bool:
-    if w.shape[0] == 0:
+def _is_connected(w: CSRWeights) -> bool:
+    if w.n == 0:
         return True
     if (np.diff(w.indptr) == 0).any():
         return False
@@ -191,7 +196,7 @@ def _is_connected(w: Any) -> bool:
         return weak_components(w.indptr, w.indices) == 1
     from scipy.sparse.csgraph import connected_components
 
-    n_comp, _ = connected_components(w, directed=True, connection="weak")
+    n_comp, _ = connected_components(w.to_scipy(), directed=True, connection="weak")
     return bool(n_comp == 1)
 
 
@@ -214,7 +219,9 @@ def prepare(
         If ``y``'s index and the graph's ids differ.
     """
     series = _numeric(y, what)
-    if not all(hasattr(graph, a) for a in ("unique_ids", "sparse")):
+    if not isinstance(graph, SparseGraph) and not all(
+        hasattr(graph, a) for a in ("unique_ids", "sparse")
+    ):
         raise TypeError(
             f"graph must be a libpysal.graph.Graph or a jregion SparseGraph, got "
             f"{type(graph).__name__}; build one with jregion.weights.build_weights(gdf), "
@@ -334,10 +341,11 @@ def permutation_p(
     return (np.minimum(ge, below) + 1.0) / p1
 
 
-def weight_sums(w: Any, self_weight: FloatArray) -> tuple[float, float, float]:
+def weight_sums(prep: Prepared) -> tuple[float, float, float]:
     """S0, S1 and S2 of the full weights matrix (off-diagonal plus diagonal)."""
     import scipy.sparse as sp
 
+    w, self_weight = prep.sparse, prep.self_weight
     full = sp.csr_array(w + sp.diags_array(self_weight, format="csr")) if self_weight.any() else w
     s0 = float(full.sum())
     sym = full + full.T

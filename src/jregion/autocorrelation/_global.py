@@ -54,7 +54,7 @@ def _check_n(prep: Prepared, need: int, name: str) -> None:
 
 def full_lag(prep: Prepared, v: FloatArray) -> FloatArray:
     """``W v`` with the diagonal (self) weights included."""
-    return np.asarray(prep.w @ v, dtype=np.float64) + prep.self_weight * v
+    return np.asarray(prep.sparse @ v, dtype=np.float64) + prep.self_weight * v
 
 
 def permuted_forms(
@@ -73,7 +73,7 @@ def permuted_forms(
     """
     import scipy.sparse as sp
 
-    upper = sp.csr_array(sp.triu(prep.w + prep.w.T, k=1, format="csr"))
+    upper = sp.csr_array(sp.triu(prep.sparse + prep.sparse.T, k=1, format="csr"))
     observed = (float(v @ (upper @ v)), float(square @ (v * v)))
     q, s = quadratic_simulations(v, upper, square, permutations, make_rng(seed), n_jobs=n_jobs)
     return observed, q, s
@@ -173,7 +173,7 @@ def moran(
     _check_n(prep, 4, "Moran's I")
     z, zz = _centred(prep, "y")
     n = float(prep.n)
-    s0, s1, s2 = weight_sums(prep.w, prep.self_weight)
+    s0, s1, s2 = weight_sums(prep)
     lag = full_lag(prep, z)
     i_obs = n / s0 * float(z @ lag) / zz
     ei = -1.0 / (n - 1.0)
@@ -269,7 +269,7 @@ def bivariate_moran(
     sims = np.empty(0)
     p_sim = float("nan")
     if permutations:
-        coef = (np.asarray(prep.w.T @ zx, dtype=np.float64) + prep.self_weight * zx) / n1
+        coef = (np.asarray(prep.sparse.T @ zx, dtype=np.float64) + prep.self_weight * zx) / n1
         sims = global_simulations(
             zy, lambda v: np.array([coef @ v]), permutations, make_rng(seed)
         )[:, 0]
@@ -342,9 +342,9 @@ def geary(
     _check_n(prep, 4, "Geary's C")
     z, zz = _centred(prep, "y")
     n = float(prep.n)
-    s0, s1, s2 = weight_sums(prep.w, prep.self_weight)
-    coo = prep.w.tocoo()
-    diff2 = float((coo.data * (z[coo.row] - z[coo.col]) ** 2).sum())
+    s0, s1, s2 = weight_sums(prep)
+    w = prep.w
+    diff2 = float((w.data * (z[w.rows] - z[w.indices]) ** 2).sum())
     c_obs = (n - 1.0) / (2.0 * s0) * diff2 / zz
     k = n * float((z**4).sum()) / (zz * zz)
     nn = n * n
@@ -358,7 +358,7 @@ def geary(
     sims = np.empty(0)
     p_sim = float("nan")
     if permutations:
-        full = prep.w + prep.w.T
+        full = prep.sparse + prep.sparse.T
         margins = np.asarray(full.sum(axis=1), dtype=np.float64).ravel()
         scale = (n - 1.0) / (2.0 * s0 * zz)
         # sum_ij w_ij (v_i - v_j)^2 = margins . v^2 - 2 v' W_off v (self-weights cancel)
@@ -443,7 +443,7 @@ def general_g(
         raise ValueError("General G needs non-negative values; y has negative values "
                          "(use moran() for centred or signed variables)")
     n = float(prep.n)
-    s0, s1, s2 = weight_sums(prep.w, prep.self_weight)
+    s0, s1, s2 = weight_sums(prep)
     sx, sx2, sx3, sx4 = (float((x**p).sum()) for p in (1, 2, 3, 4))
     denom = sx * sx - sx2
     if denom <= 0:

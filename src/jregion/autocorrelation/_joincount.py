@@ -102,7 +102,7 @@ def join_counts(
     onehot = (prep.values[:, None] == np.arange(k)[None, :]).astype(np.float64)
     import scipy.sparse as sp
 
-    upper = sp.csr_array(sp.triu(prep.w + prep.w.T, k=1, format="csr"))
+    upper = sp.csr_array(sp.triu(prep.sparse + prep.sparse.T, k=1, format="csr"))
     diag = prep.self_weight
 
     def stat(v: FloatArray) -> FloatArray:
@@ -110,7 +110,7 @@ def join_counts(
                           dtype=np.float64)
 
     joins = stat(onehot)
-    s0, s1, s2 = weight_sums(prep.w, prep.self_weight)
+    s0, s1, s2 = weight_sums(prep)
     nt = onehot.sum(axis=0)
     n1, n2, n3 = n - 1.0, n - 2.0, n - 3.0
     expected = s0 * nt * (nt - 1) / (2.0 * n * n1)

@@ -48,7 +48,7 @@ def _check_local(alpha: float, adjust: str) -> None:
 
 
 def _lag(prep: Prepared, v: FloatArray) -> FloatArray:
-    return np.asarray(prep.w @ v, dtype=np.float64)
+    return prep.w.lag(v)
 
 
 def _simulated_p(
@@ -169,8 +169,8 @@ def local_moran(
     s2 = m2 if mlvar else zz / (n - 1.0)
     lag = _lag(prep, z)
     ii = z / s2 * lag
-    wi = np.asarray(prep.w.sum(axis=1), dtype=np.float64).ravel()
-    wi2 = np.asarray(prep.w.multiply(prep.w).sum(axis=1), dtype=np.float64).ravel()
+    wi = prep.w.row_sums()
+    wi2 = prep.w.row_sums_of_squares()
     e_ii = -(z**2 * wi) / ((n - 1.0) * m2)
     v_ii = (z / m2) ** 2 * (n / (n - 2.0)) * (wi2 - wi**2 / (n - 1.0)) * (m2 - z**2 / (n - 1.0))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -278,8 +278,8 @@ def local_g(
     n = float(prep.n)
     d = prep.self_weight
     lx = _lag(prep, x) + d * x
-    wi = np.asarray(prep.w.sum(axis=1), dtype=np.float64).ravel() + d
-    s1i = np.asarray(prep.w.multiply(prep.w).sum(axis=1), dtype=np.float64).ravel() + d * d
+    wi = prep.w.row_sums() + d
+    s1i = prep.w.row_sums_of_squares() + d * d
     total = float(x.sum())
     if star:
         xibar = np.full(prep.n, x.mean())
@@ -385,10 +385,9 @@ def local_geary(
         raise ConstantValueError("y is constant, so local Geary's C is undefined")
     x = (prep.values - prep.values.mean()) / sd
     d = prep.self_weight
-    coo = prep.w.tocoo()
-    c = np.bincount(coo.row, weights=coo.data * (x[coo.row] - x[coo.col]) ** 2,
-                    minlength=prep.n)
-    wi = np.asarray(prep.w.sum(axis=1), dtype=np.float64).ravel()
+    rows, cols = prep.w.rows, prep.w.indices
+    c = np.bincount(rows, weights=prep.w.data * (x[rows] - x[cols]) ** 2, minlength=prep.n)
+    wi = prep.w.row_sums()
     del d  # self-weights contribute (x_i - x_i)^2 = 0
 
     def stat(units: IntArray, lags: FloatArray) -> FloatArray:

@@ -71,8 +71,9 @@ def conditional_lags(
     ----------
     columns : numpy.ndarray
         ``(n, q)`` values to draw from (for example ``z``, or ``x`` and ``x**2``).
-    w : scipy.sparse.csr_array
-        Off-diagonal weights, sorted indices, no stored zeros.
+    w : CSRWeights or scipy.sparse.csr_array
+        Off-diagonal weights, sorted indices, no stored zeros (``indptr`` and ``data`` are
+        read).
     permutations : int
         Number of simulations.
     rng : numpy.random.Generator

@@ -5,8 +5,10 @@ GeoDataFrame's index. By land, Hokkaido, Kyushu and Okinawa are cut off from Hon
 touches it only on Ishima island); ``links="japan"`` adds the documented fixed links
 (:func:`japan_links`). :func:`prefecture_graph` gives that preset for the 47 prefectures as a
 :class:`SparseGraph` from bundled tables, without importing libpysal (which takes seconds);
-every statistic accepts either. :func:`connectivity_report` says what is connected, and
-:func:`check_connectivity` is the warning every statistic raises on a disconnected graph.
+every statistic accepts either. A SparseGraph holds its weights in numpy
+(:class:`CSRWeights`), so a local statistic on it does not import scipy.
+:func:`connectivity_report` says what is connected, and :func:`check_connectivity` is the
+warning every statistic raises on a disconnected graph.
 
 Examples
 --------
@@ -25,10 +27,12 @@ from jregion.weights._connectivity import (
     check_connectivity,
     connectivity_report,
 )
+from jregion.weights._csr import CSRWeights
 from jregion.weights._links import FixedLink, japan_links
 from jregion.weights._sparse import SparseGraph, as_libpysal, prefecture_graph
 
 __all__ = [
+    "CSRWeights",
     "ConnectivityReport",
     "FixedLink",
     "SparseGraph",

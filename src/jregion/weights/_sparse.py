@@ -3,14 +3,15 @@
 ``libpysal.graph`` takes 2-4 s to import on a small machine (it pulls in scikit-learn and
 scipy.stats). The statistics of :mod:`jregion.autocorrelation` need only ids and a sparse
 matrix, so :func:`prefecture_graph` builds the prefecture preset from two bundled tables
-without libpysal, and :meth:`SparseGraph.to_graph` gives the libpysal Graph when it is wanted.
+without libpysal (or scipy), and :meth:`SparseGraph.to_graph` gives the libpysal Graph when
+it is wanted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ from jregion.weights._build import (
     link_edges,
     resolve_links,
 )
+from jregion.weights._csr import CSRWeights
 from jregion.weights._links import FixedLink
 
 if TYPE_CHECKING:
@@ -36,55 +38,78 @@ __all__ = ["SparseGraph", "as_libpysal", "prefecture_graph"]
 _LAND = ("land_border", "land_border_contested_island_only")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, init=False)
 class SparseGraph:
-    """Spatial weights as a square CSR matrix whose rows and columns follow ``unique_ids``.
+    """Spatial weights as a square sparse matrix whose rows and columns follow ``unique_ids``.
 
     Every jregion statistic accepts it where it accepts a :class:`libpysal.graph.Graph`;
-    :meth:`to_graph` converts it (importing libpysal) for everything else.
+    :meth:`to_graph` converts it (importing libpysal) for everything else. The weights are
+    held in numpy (:class:`~jregion.weights.CSRWeights`), so the local statistics on a
+    SparseGraph never import scipy.
+
+    Parameters
+    ----------
+    unique_ids : pandas.Index or sequence
+        Unit ids, unique, in matrix order.
+    sparse : scipy sparse matrix or CSRWeights
+        Weights, ``sparse[i, j]`` the weight of neighbour ``j`` for focal unit ``i``
+        (copied; duplicate entries are summed).
+    links : tuple
+        What each fixed link did, as recorded by :func:`jregion.weights.build_weights`
+        (:func:`~jregion.weights.connectivity_report` lists them).
 
     Attributes
     ----------
     unique_ids : pandas.Index
-        Unit ids, unique, in matrix order.
-    sparse : scipy.sparse.csr_array
-        Weights, ``sparse[i, j]`` the weight of neighbour ``j`` for focal unit ``i``.
+    csr : CSRWeights
+        The weights in canonical CSR form (sorted columns, no duplicates).
     links : tuple
-        What each fixed link did, as recorded by :func:`jregion.weights.build_weights`
-        (:func:`~jregion.weights.connectivity_report` lists them).
 
     Examples
     --------
     >>> from jregion.weights import prefecture_graph
     >>> g = prefecture_graph()
-    >>> g.n, int(g.sparse.nnz), g.neighbors("01")
+    >>> g.n, g.csr.nnz, g.neighbors("01")
     (47, 184, ('02',))
     """
 
     unique_ids: pd.Index
-    sparse: scipy.sparse.csr_array
-    links: LinkRecord = ()
+    csr: CSRWeights
+    links: LinkRecord
 
-    def __post_init__(self) -> None:
-        import scipy.sparse as sp
-
-        if not isinstance(self.unique_ids, pd.Index):
-            object.__setattr__(self, "unique_ids", pd.Index(self.unique_ids))
-        if not sp.issparse(self.sparse):
+    def __init__(
+        self, unique_ids: pd.Index | Sequence[Hashable], sparse: Any, links: LinkRecord = ()
+    ) -> None:
+        ids = unique_ids if isinstance(unique_ids, pd.Index) else pd.Index(list(unique_ids))
+        if isinstance(sparse, CSRWeights):
+            csr = sparse.canonical()
+        elif type(sparse).__module__.startswith("scipy.sparse"):
+            csr = CSRWeights.from_scipy(sparse)
+        else:
             raise TypeError(
-                f"sparse must be a scipy sparse matrix, got {type(self.sparse).__name__}; "
-                "wrap it, e.g. scipy.sparse.csr_array(dense)"
+                f"sparse must be a scipy sparse matrix or a CSRWeights, got "
+                f"{type(sparse).__name__}; wrap it, e.g. scipy.sparse.csr_array(dense)"
             )
-        object.__setattr__(self, "sparse", sp.csr_array(self.sparse))
-        shape = self.sparse.shape
-        if shape != (len(self.unique_ids), len(self.unique_ids)):
+        if csr.n != len(ids):
             raise ValueError(
-                f"sparse must be a square matrix with one row per id ({len(self.unique_ids)}), "
-                f"got shape {shape}"
+                f"sparse must be a square matrix with one row per id ({len(ids)}), "
+                f"got shape {csr.shape}"
             )
-        if self.unique_ids.has_duplicates:
-            dup = self.unique_ids[self.unique_ids.duplicated()].unique()[:5].tolist()
+        if ids.has_duplicates:
+            dup = ids[ids.duplicated()].unique()[:5].tolist()
             raise DuplicateKeyError(f"unique_ids has duplicates {dup}; one id per unit")
+        object.__setattr__(self, "unique_ids", ids)
+        object.__setattr__(self, "csr", csr)
+        object.__setattr__(self, "links", tuple(links))
+
+    @property
+    def sparse(self) -> scipy.sparse.csr_array:
+        """The weights as a new :class:`scipy.sparse.csr_array` (imports scipy).
+
+        Each access builds a new matrix: editing it does not change the graph; build a new
+        SparseGraph from the edited matrix instead.
+        """
+        return self.csr.to_scipy()
 
     @property
     def n(self) -> int:
@@ -96,9 +121,9 @@ class SparseGraph:
         if unit not in self.unique_ids:
             first = list(self.unique_ids[:3])
             raise KeyError(f"{unit!r} is not an id of this graph (its ids start {first})")
-        i = self.unique_ids.get_loc(unit)
-        row = self.sparse[[i], :].tocoo()
-        cols = np.sort(row.col[row.data != 0])
+        i = cast(int, self.unique_ids.get_loc(unit))  # an int: the ids are unique
+        lo, hi = self.csr.indptr[i], self.csr.indptr[i + 1]
+        cols = self.csr.indices[lo:hi][self.csr.data[lo:hi] != 0]
         return tuple(self.unique_ids[cols])
 
     @property
@@ -108,9 +133,8 @@ class SparseGraph:
         Units without neighbours appear once, as a self-edge of weight 0 (libpysal's
         convention for isolates).
         """
-        coo = self.sparse.tocoo()
-        keep = coo.data != 0
-        rows, cols, data = coo.row[keep], coo.col[keep], coo.data[keep]
+        keep = self.csr.data != 0
+        rows, cols, data = self.csr.rows[keep], self.csr.indices[keep], self.csr.data[keep]
         lonely = np.setdiff1d(np.arange(self.n), rows)
         rows = np.concatenate([rows, lonely])
         cols = np.concatenate([cols, lonely])
@@ -180,8 +204,6 @@ def prefecture_graph(
     >>> lisa.cluster["13"]
     'High-High'
     """
-    import scipy.sparse as sp
-
     from jregion._manifest import path_of
     from jregion.codes import PREFECTURE_CODES
 
@@ -195,8 +217,5 @@ def prefecture_graph(
     )
     (focal, neighbor, weight), record = link_edges(ids, edges, link_list, preset=preset)
     rows, cols = ids.get_indexer(pd.Index(focal)), ids.get_indexer(pd.Index(neighbor))
-    matrix = sp.csr_array(
-        (np.asarray(weight, dtype=np.float64), (rows, cols)), shape=(len(ids), len(ids))
-    )
-    matrix.sort_indices()
-    return SparseGraph(unique_ids=ids, sparse=matrix, links=record)
+    matrix = CSRWeights.from_coo(rows, cols, weight, n=len(ids))
+    return SparseGraph(ids, matrix, links=record)
