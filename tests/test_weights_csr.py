@@ -98,3 +98,74 @@ def test_sparse_graph_from_csr_and_its_scipy_view() -> None:
     b = jregion.local_moran(density, rebuilt, seed=3, permutations=99)
     pd.testing.assert_series_equal(a.Ii, b.Ii)
     pd.testing.assert_series_equal(a.p_sim, b.p_sim)
+
+
+def test_to_scipy_of_a_hand_built_matrix_is_canonical() -> None:
+    raw = CSRWeights(indptr=np.array([0, 3, 4]), indices=np.array([1, 0, 1, 0]),
+                     data=np.array([1.0, 2.0, 3.0, 0.5]))
+    m = raw.to_scipy()
+    assert float(m.max()) == 4.0 and int((m >= 3.5).nnz) == 1  # (0, 1) is 1 + 3
+    assert m.indices.tolist() == [0, 1, 0] and m.has_sorted_indices
+
+
+def test_inputs_are_converted_without_loss() -> None:
+    with pytest.raises(TypeError, match="integer positions"):
+        CSRWeights.from_coo([0.7, 1.9], [1, 0], [1.0, 1.0], n=2)
+    small = sp.coo_array((np.array([100, 100], dtype=np.int8), ([0, 0], [1, 1])), shape=(2, 2))
+    assert CSRWeights.from_scipy(small).data.tolist() == [200.0]  # summed after the cast
+
+    class Tagged(sp.csr_array):  # a user subclass of a scipy matrix is still a scipy matrix
+        pass
+
+    tagged = Tagged(np.array([[0.0, 1.0], [1.0, 0.0]]))
+    assert SparseGraph(["a", "b"], tagged).neighbors("b") == ("a",)
+    own = CSRWeights.from_coo([0, 1], [1, 0], [1.0, 1.0], n=2)
+    graph = SparseGraph(["a", "b"], own)
+    own.data[:] = 0.0  # the graph holds a copy
+    assert graph.csr.data.tolist() == [1.0, 1.0]
+
+
+def test_stored_zeros_and_self_weights_in_prepare() -> None:
+    from jregion.autocorrelation._common import prepare
+
+    # Path a-b-c-d with weights 1, 2, 3, a stored zero between a and d, a self-weight 4 on b.
+    rows = [0, 1, 1, 2, 2, 3, 0, 3, 1]
+    cols = [1, 0, 2, 1, 3, 2, 3, 0, 1]
+    data = [1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 0.0, 0.0, 4.0]
+    graph = SparseGraph(list("abcd"), CSRWeights.from_coo(rows, cols, data, n=4))
+    y = pd.Series([1.0, 2.0, 4.0, 8.0], index=list("abcd"))
+    binary = prepare(y, graph, transformation="b")
+    assert binary.w.indptr.tolist() == [0, 1, 3, 5, 6]  # no a-d link: its weight is 0
+    assert binary.w.indices.tolist() == [1, 0, 2, 1, 3, 2]
+    assert binary.w.data.tolist() == [1.0] * 6 and binary.self_weight.tolist() == [0, 1, 0, 0]
+    rowstd = prepare(y, graph, transformation="r")
+    np.testing.assert_allclose(rowstd.w.data, [1, 1 / 7, 2 / 7, 2 / 5, 3 / 5, 1], rtol=1e-15)
+    np.testing.assert_allclose(rowstd.self_weight, [0, 4 / 7, 0, 0], rtol=1e-15)
+    star = prepare(y, graph, transformation="o", star=True)
+    assert star.self_weight.tolist() == [1.0] * 4 and star.w.data.tolist() == [1, 1, 2, 2, 3, 3]
+
+
+@pytest.mark.parametrize("transformation", ["r", "b", "o"])
+def test_sparse_graph_and_libpysal_graph_agree_on_weighted_graphs(transformation: str) -> None:
+    from libpysal.graph import Graph
+
+    rng = np.random.default_rng(11)
+    n = 30
+    dense = (rng.random((n, n)) < 0.15) * rng.uniform(0.5, 3.0, (n, n))  # asymmetric, weighted
+    dense[np.arange(n), (np.arange(n) + 1) % n] = 1.0  # a ring keeps it connected
+    np.fill_diagonal(dense, np.where(rng.random(n) < 0.3, 2.0, 0.0))  # some self-weights
+    ids = pd.Index([f"u{i:02d}" for i in range(n)])
+    mine = SparseGraph(ids, sp.csr_array(dense))
+    peer = Graph.from_sparse(sp.csr_array(dense), ids=ids)
+    y = pd.Series(rng.normal(size=n), index=ids)
+    t = transformation
+    a = jregion.moran(y, mine, transformation=t, permutations=99, seed=2)
+    b = jregion.moran(y, peer, transformation=t, permutations=99, seed=2)
+    assert a.I == b.I and a.p_sim == b.p_sim
+    star = t != "o"  # Gi* sets its own self-weight, so it needs 'r' or 'b'
+    la = jregion.local_g(y - y.min(), mine, transformation=t, star=star, seed=2, permutations=99)
+    lb = jregion.local_g(y - y.min(), peer, transformation=t, star=star, seed=2, permutations=99)
+    pd.testing.assert_frame_equal(la.to_frame(), lb.to_frame())
+    ga = jregion.local_geary(y, mine, transformation=t, seed=2, permutations=99)
+    gb = jregion.local_geary(y, peer, transformation=t, seed=2, permutations=99)
+    pd.testing.assert_frame_equal(ga.to_frame(), gb.to_frame())

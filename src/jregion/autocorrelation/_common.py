@@ -35,7 +35,7 @@ from jregion.errors import (
     UnmatchedKeyError,
 )
 from jregion.weights._csr import CSRWeights
-from jregion.weights._sparse import SparseGraph
+from jregion.weights._sparse import SparseGraph, is_graph
 
 if TYPE_CHECKING:
     import scipy.sparse
@@ -219,9 +219,7 @@ def prepare(
         If ``y``'s index and the graph's ids differ.
     """
     series = _numeric(y, what)
-    if not isinstance(graph, SparseGraph) and not all(
-        hasattr(graph, a) for a in ("unique_ids", "sparse")
-    ):
+    if not is_graph(graph):
         raise TypeError(
             f"graph must be a libpysal.graph.Graph or a jregion SparseGraph, got "
             f"{type(graph).__name__}; build one with jregion.weights.build_weights(gdf), "

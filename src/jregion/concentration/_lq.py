@@ -175,7 +175,9 @@ def spatial_location_quotient(
     >>> round(float(slq["23"]), 2)
     1.61
     """
-    if not (hasattr(graph, "unique_ids") and hasattr(graph, "sparse")):
+    from jregion.weights._sparse import as_libpysal, is_graph
+
+    if not is_graph(graph):
         raise TypeError(
             f"graph must be a libpysal.graph.Graph or jregion SparseGraph, got "
             f"{type(graph).__name__}; build one with jregion.weights.build_weights(prefs)"
@@ -189,8 +191,6 @@ def spatial_location_quotient(
             f"graph ids and data index differ (only in data: {missing}; only in graph: "
             f"{extra}); build the graph from the same units with the same key type"
         )
-    from jregion.weights import as_libpysal
-
     w = as_libpysal(graph).transform("r").sparse
     vals = lq.to_numpy().reshape(len(lq.index), -1)
     lag = np.asarray(w @ pd.DataFrame(vals, index=lq.index).reindex(ids).to_numpy())

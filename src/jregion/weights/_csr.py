@@ -73,8 +73,15 @@ class CSRWeights:
         cls, rows: npt.ArrayLike, cols: npt.ArrayLike, data: npt.ArrayLike, *, n: int
     ) -> CSRWeights:
         """Build from coordinates; entries at the same (row, col) are summed, as in scipy."""
-        r = np.asarray(rows, dtype=np.int64)
-        c = np.asarray(cols, dtype=np.int64)
+        raw_r, raw_c = np.asarray(rows), np.asarray(cols)
+        for name, arr in (("rows", raw_r), ("cols", raw_c)):
+            if arr.size and not np.issubdtype(arr.dtype, np.integer):
+                raise TypeError(
+                    f"{name} must hold integer positions, got dtype {arr.dtype}; convert ids "
+                    "to positions first, e.g. ids.get_indexer(labels)"
+                )
+        r = raw_r.astype(np.int64)
+        c = raw_c.astype(np.int64)
         d = np.asarray(data, dtype=np.float64)
         if not r.shape == c.shape == d.shape or r.ndim != 1:
             raise ValueError("rows, cols and data must be 1-D arrays of the same length")
@@ -97,7 +104,8 @@ class CSRWeights:
         """Build from any square scipy sparse matrix or array (copied, made canonical)."""
         import scipy.sparse as sp
 
-        csr = sp.csr_array(matrix, dtype=np.float64, copy=True)
+        # float64 before any summing: repeats of a small integer dtype would overflow
+        csr = sp.csr_array(matrix.astype(np.float64))  # astype copies, keeping any repeats
         if csr.shape[0] != csr.shape[1]:
             raise ValueError(f"the weights matrix must be square, got shape {csr.shape}")
         csr.sum_duplicates()  # sorts the columns and sums repeats (a no-op when canonical)
@@ -172,8 +180,9 @@ class CSRWeights:
         """Return the matrix as a :class:`scipy.sparse.csr_array` (imports scipy)."""
         import scipy.sparse as sp
 
+        canon = self.canonical()
         out = sp.csr_array(
-            (self.data.copy(), self.indices.copy(), self.indptr.copy()), shape=self.shape
+            (canon.data.copy(), canon.indices.copy(), canon.indptr.copy()), shape=self.shape
         )
-        out.has_sorted_indices = True
+        out.has_sorted_indices = True  # true: canonical() sorted them
         return out

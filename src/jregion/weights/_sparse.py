@@ -9,6 +9,7 @@ it is wanted.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -31,7 +32,7 @@ from jregion.weights._links import FixedLink
 if TYPE_CHECKING:
     import scipy.sparse
 
-__all__ = ["SparseGraph", "as_libpysal", "prefecture_graph"]
+__all__ = ["SparseGraph", "as_libpysal", "is_graph", "prefecture_graph"]
 
 #: Statuses of data/reference/adjacency.csv that are borders on land (queen contiguity of the
 #: bundled boundaries gives exactly these 87 pairs; tests/test_boundaries.py checks it).
@@ -81,9 +82,12 @@ class SparseGraph:
         self, unique_ids: pd.Index | Sequence[Hashable], sparse: Any, links: LinkRecord = ()
     ) -> None:
         ids = unique_ids if isinstance(unique_ids, pd.Index) else pd.Index(list(unique_ids))
+        scipy_sparse = sys.modules.get("scipy.sparse")  # not loaded: it cannot be a scipy matrix
         if isinstance(sparse, CSRWeights):
             csr = sparse.canonical()
-        elif type(sparse).__module__.startswith("scipy.sparse"):
+            if csr is sparse:  # copy, so later edits of the caller's arrays do not leak in
+                csr = CSRWeights(sparse.indptr.copy(), sparse.indices.copy(), sparse.data.copy())
+        elif scipy_sparse is not None and scipy_sparse.issparse(sparse):
             csr = CSRWeights.from_scipy(sparse)
         else:
             raise TypeError(
@@ -164,6 +168,16 @@ class SparseGraph:
         setattr(graph, LINKS_ATTR, self.links)
         setattr(graph, INDEX_NAME_ATTR, self.unique_ids.name)
         return graph
+
+
+def is_graph(graph: Any) -> bool:
+    """Whether ``graph`` is a SparseGraph or looks like a libpysal Graph (ids + ``sparse``).
+
+    A SparseGraph is recognised without touching ``sparse``, which would build a scipy matrix.
+    """
+    return isinstance(graph, SparseGraph) or all(
+        hasattr(graph, a) for a in ("unique_ids", "sparse")
+    )
 
 
 def as_libpysal(graph: Any) -> Any:
