@@ -141,22 +141,26 @@ def test_weak_components_equal_scipy_csgraph(seed: int) -> None:
     # exactly as scipy.sparse.csgraph does (the reference used above the size threshold).
     from scipy.sparse.csgraph import connected_components
 
-    from jregion.autocorrelation._common import weak_components
+    from jregion.weights._csr import weak_component_labels
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 60))
     dense = (rng.random((n, n)) < rng.uniform(0.0, 0.08)).astype(float)
     w = sp.csr_array(dense)
-    expected, _ = connected_components(w, directed=True, connection="weak")
-    assert weak_components(w.indptr, w.indices) == expected
+    expected, ref = connected_components(w, directed=True, connection="weak")
+    mine = weak_component_labels(w.indptr, w.indices)
+    assert mine.max() + 1 == expected
+    pairs = set(zip(mine.tolist(), ref.tolist(), strict=True))  # the same partition
+    assert len(pairs) == expected
+    assert mine[0] == 0 and all(mine[i] <= mine[:i].max() + 1 for i in range(1, n))
 
 
 def test_weak_components_hand_example() -> None:
-    from jregion.autocorrelation._common import weak_components
+    from jregion.weights._csr import weak_component_labels
 
     # 0 -> 1, 2 -> 1 (one weak component {0,1,2}), 3 alone, 4 <-> 5: three components.
     w = sp.csr_array(([1.0, 1.0, 1.0, 1.0], ([0, 2, 4, 5], [1, 1, 5, 4])), shape=(6, 6))
-    assert weak_components(w.indptr, w.indices) == 3
+    assert weak_component_labels(w.indptr, w.indices).tolist() == [0, 0, 0, 1, 2, 2]
 
 
 @pytest.mark.parametrize("n_links", ["below", "above"])
@@ -164,6 +168,7 @@ def test_connectivity_check_same_on_both_sides_of_threshold(
     n_links: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from jregion.autocorrelation import _common
+    from jregion.weights import _csr
 
     # Two rings, joined or not: the Python and the csgraph paths must agree.
     n = 40
@@ -172,9 +177,11 @@ def test_connectivity_check_same_on_both_sides_of_threshold(
     split = sp.csr_array((np.ones(len(ring)), (rows, cols)), shape=(n, n))
     joined = split + sp.csr_array(([1.0], ([0], [25])), shape=(n, n))
     limit = 10**9 if n_links == "below" else 0
-    monkeypatch.setattr(_common, "PYTHON_COMPONENTS_MAX_LINKS", limit)
+    monkeypatch.setattr(_csr, "PYTHON_COMPONENTS_MAX_LINKS", limit)
     assert not _common._is_connected(CSRWeights.from_scipy(split))
     assert _common._is_connected(CSRWeights.from_scipy(joined))
+    labels = CSRWeights.from_scipy(split).component_labels()
+    assert labels.tolist() == [0] * 20 + [1] * 20
 
 
 def test_normal_sf_equals_scipy_ndtr() -> None:

@@ -169,3 +169,15 @@ def test_sparse_graph_and_libpysal_graph_agree_on_weighted_graphs(transformation
     ga = jregion.local_geary(y, mine, transformation=t, seed=2, permutations=99)
     gb = jregion.local_geary(y, peer, transformation=t, seed=2, permutations=99)
     pd.testing.assert_frame_equal(ga.to_frame(), gb.to_frame())
+
+
+def test_replace_and_the_weights_given_once() -> None:
+    import dataclasses
+
+    g = prefecture_graph()
+    bare = dataclasses.replace(g, links=())
+    assert bare.links == () and bare.neighbors("01") == ("02",) and g.links != ()
+    with pytest.raises(TypeError, match="pass the weights once"):
+        SparseGraph(g.unique_ids, g.sparse, csr=g.csr)
+    with pytest.raises(TypeError, match="pass the weights once"):
+        SparseGraph(g.unique_ids)

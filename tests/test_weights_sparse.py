@@ -125,15 +125,44 @@ def test_bad_input() -> None:
                             prefecture_graph())
 
 
-def test_fresh_process_needs_neither_libpysal_nor_geopandas_nor_scipy() -> None:
-    code = (
-        "import sys, numpy as np, jregion\n"
+def _fresh_density_script(body: str) -> str:
+    """Run ``body`` in a fresh process after loading log population density as ``y``."""
+    prelude = (
+        "import sys, warnings, numpy as np, jregion\n"
         "pop = jregion.load_indicator('population', year=2015)['population']\n"
         "y = np.log(pop / jregion.load_indicator('area')['area_km2'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", prelude + body], capture_output=True,
+                         text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_fresh_process_needs_neither_libpysal_nor_geopandas_nor_scipy() -> None:
+    out = _fresh_density_script(
         "res = jregion.local_moran(y, jregion.prefecture_graph(), seed=1)\n"
         "print(res.cluster['13'], [m for m in ('libpysal', 'geopandas', 'sklearn', 'numba',"
         " 'scipy') if m in sys.modules])\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    assert out.stdout.strip() == "High-High []"
+    assert out == "High-High []"
+
+
+@pytest.mark.parametrize("links", ["japan", None])
+def test_connectivity_report_on_sparse_graph_equals_libpysal(links: object) -> None:
+    g = prefecture_graph(links=links)  # type: ignore[arg-type]
+    mine, ref = connectivity_report(g), connectivity_report(g.to_graph())
+    assert mine.components == ref.components and mine.isolates == ref.isolates
+    pd.testing.assert_frame_equal(mine.to_frame(), ref.to_frame())
+    pd.testing.assert_frame_equal(mine.links, ref.links)
+    pd.testing.assert_series_equal(mine.degree_distribution, ref.degree_distribution)
+    assert mine.n_edges == ref.n_edges
+
+
+def test_disconnected_warning_without_libpysal() -> None:
+    out = _fresh_density_script(
+        "with warnings.catch_warnings(record=True) as w:\n"
+        "    warnings.simplefilter('always')\n"
+        "    jregion.local_moran(y, jregion.prefecture_graph(links=None), seed=1)\n"
+        "print(type(w[0].message).__name__, 'isolates (01, 47)' in str(w[0].message),"
+        " [m for m in ('libpysal', 'scipy') if m in sys.modules])\n"
+    )
+    assert out == "DisconnectedGraphWarning True []"

@@ -160,44 +160,12 @@ def _weights(graph: Any, transformation: str, star: bool) -> tuple[CSRWeights, F
     return w, diag
 
 
-#: Up to this many stored links the connectivity check runs as a union-find in Python
-#: (about 20 ms at the limit); above it, in scipy.sparse.csgraph, whose import alone costs
-#: about 0.25 s, more than a small check and a 47-prefecture LISA together.
-PYTHON_COMPONENTS_MAX_LINKS = 20_000
-
-
-def weak_components(indptr: IntArray, indices: IntArray) -> int:
-    """Count the weakly connected components of a CSR graph, by union-find in Python."""
-    n = len(indptr) - 1
-    parent = list(range(n))
-
-    def root(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]  # path halving
-            a = parent[a]
-        return a
-
-    count = n
-    rows = np.repeat(np.arange(n), np.diff(indptr))
-    for a, b in zip(rows.tolist(), np.asarray(indices).tolist(), strict=True):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[ra] = rb
-            count -= 1
-    return count
-
-
 def _is_connected(w: CSRWeights) -> bool:
     if w.n == 0:
         return True
     if (np.diff(w.indptr) == 0).any():
         return False
-    if w.nnz <= PYTHON_COMPONENTS_MAX_LINKS:
-        return weak_components(w.indptr, w.indices) == 1
-    from scipy.sparse.csgraph import connected_components
-
-    n_comp, _ = connected_components(w.to_scipy(), directed=True, connection="weak")
-    return bool(n_comp == 1)
+    return bool(w.component_labels().max() == 0)
 
 
 def prepare(

@@ -109,7 +109,8 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
     Parameters
     ----------
     graph : libpysal.graph.Graph or SparseGraph
-        Any graph; links are listed for graphs returned by :func:`build_weights`.
+        Any graph; links are listed for graphs returned by :func:`build_weights` and
+        :func:`prefecture_graph`. A SparseGraph is described without importing libpysal.
 
     Returns
     -------
@@ -130,18 +131,23 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
     >>> linked.is_connected, linked.links["status"].tolist()  # doctest: +NORMALIZE_WHITESPACE
     (True, ['added', 'added', 'added', 'already_adjacent', 'added', 'added'])
     """
-    from libpysal.graph import Graph
+    from jregion.weights._sparse import SparseGraph
 
-    from jregion.weights._sparse import as_libpysal
+    if isinstance(graph, SparseGraph):  # no libpysal (it takes seconds to import)
+        ids = pd.Index(graph.unique_ids, name=graph.unique_ids.name)
+        raw_labels = graph.csr.select(graph.csr.data != 0).component_labels()
+    else:
+        from libpysal.graph import Graph
 
-    graph = as_libpysal(graph)
-    if not isinstance(graph, Graph):
-        raise TypeError(
-            f"connectivity_report needs a libpysal.graph.Graph, got {type(graph).__name__}; "
-            "build one with jregion.weights.build_weights"
-        )
-    ids = pd.Index(graph.unique_ids, name=getattr(graph, INDEX_NAME_ATTR, graph.unique_ids.name))
-    labels = pd.Series(np.asarray(graph.component_labels), index=ids)
+        if not isinstance(graph, Graph):
+            raise TypeError(
+                f"connectivity_report needs a libpysal.graph.Graph or a SparseGraph, got "
+                f"{type(graph).__name__}; build one with jregion.weights.build_weights"
+            )
+        ids = pd.Index(graph.unique_ids,
+                       name=getattr(graph, INDEX_NAME_ATTR, graph.unique_ids.name))
+        raw_labels = np.asarray(graph.component_labels)
+    labels = pd.Series(raw_labels, index=ids)
     first = pd.Series(np.arange(len(ids)), index=ids).groupby(labels.to_numpy()).min()
     size = labels.value_counts()
     order = sorted(size.index, key=lambda lab: (-size[lab], first[lab]))
@@ -159,7 +165,7 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
     dist = degree.value_counts().reindex(range(int(degree.max()) + 1), fill_value=0)
     dist = dist.astype("int64").rename("units")
     dist.index.name = "degree"
-    record = getattr(graph, LINKS_ATTR, ())
+    record = graph.links if isinstance(graph, SparseGraph) else getattr(graph, LINKS_ATTR, ())
     links = pd.DataFrame(
         [(lk.name, a, b, lk.kind, status, lk.source) for lk, status, a, b in record],
         columns=_LINK_COLUMNS,
@@ -185,8 +191,8 @@ def check_connectivity(graph: Any, *, stacklevel: int = 2) -> None:
 
     Parameters
     ----------
-    graph : libpysal.graph.Graph
-        The graph a statistic is about to use.
+    graph : libpysal.graph.Graph or SparseGraph
+        The graph a statistic is about to use (a SparseGraph is checked without libpysal).
     stacklevel : int
         Passed to :func:`warnings.warn`; 2 points at the caller of ``check_connectivity``.
         A statistic that calls this should pass 3 so the warning points at its own caller.

@@ -55,6 +55,9 @@ class SparseGraph:
     sparse : scipy sparse matrix or CSRWeights
         Weights, ``sparse[i, j]`` the weight of neighbour ``j`` for focal unit ``i``
         (copied; duplicate entries are summed).
+    csr : CSRWeights, keyword-only
+        The same, under the field's name, so that ``dataclasses.replace(graph, links=())``
+        works; give ``sparse`` or ``csr``, not both.
     links : tuple
         What each fixed link did, as recorded by :func:`jregion.weights.build_weights`
         (:func:`~jregion.weights.connectivity_report` lists them).
@@ -79,9 +82,20 @@ class SparseGraph:
     links: LinkRecord
 
     def __init__(
-        self, unique_ids: pd.Index | Sequence[Hashable], sparse: Any, links: LinkRecord = ()
+        self,
+        unique_ids: pd.Index | Sequence[Hashable],
+        sparse: Any = None,
+        links: LinkRecord = (),
+        *,
+        csr: CSRWeights | None = None,
     ) -> None:
         ids = unique_ids if isinstance(unique_ids, pd.Index) else pd.Index(list(unique_ids))
+        if (sparse is None) == (csr is None):
+            raise TypeError(
+                "pass the weights once, as sparse= (a scipy matrix or CSRWeights) or csr= "
+                "(which dataclasses.replace uses)"
+            )
+        sparse = csr if sparse is None else sparse
         scipy_sparse = sys.modules.get("scipy.sparse")  # not loaded: it cannot be a scipy matrix
         if isinstance(sparse, CSRWeights):
             csr = sparse.canonical()
