@@ -75,6 +75,8 @@ def test_bad_input() -> None:
         CSRWeights.from_scipy(sp.csr_array((2, 3)))
     with pytest.raises(ValueError, match="n \\+ 1 offsets"):
         CSRWeights(indptr=np.array([1, 2]), indices=np.array([0]), data=np.array([1.0]))
+    with pytest.raises(ValueError, match="must not decrease"):
+        CSRWeights(indptr=np.array([0, 2, 1, 2]), indices=np.array([0, 1]), data=np.ones(2))
     with pytest.raises(ValueError, match="indptr\\[-1\\] = 2"):
         CSRWeights(indptr=np.array([0, 1, 2]), indices=np.array([0]), data=np.array([1.0]))
     with pytest.raises(ValueError, match="shape \\(3,\\)"):

@@ -96,6 +96,8 @@ class CSRWeights:
             object.__setattr__(self, name, np.ascontiguousarray(getattr(self, name), dtype=dtype))
         if self.indptr.ndim != 1 or self.indptr.size == 0 or self.indptr[0] != 0:
             raise ValueError("indptr must be a 1-D array of n + 1 offsets starting at 0")
+        if (np.diff(self.indptr) < 0).any():
+            raise ValueError("indptr must not decrease (row i holds indptr[i]:indptr[i + 1])")
         if self.indices.shape != self.data.shape or self.indices.size != self.indptr[-1]:
             raise ValueError(
                 f"indices ({self.indices.size}) and data ({self.data.size}) must both hold "

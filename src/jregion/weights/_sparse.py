@@ -55,12 +55,12 @@ class SparseGraph:
     sparse : scipy sparse matrix or CSRWeights
         Weights, ``sparse[i, j]`` the weight of neighbour ``j`` for focal unit ``i``
         (copied; duplicate entries are summed).
-    csr : CSRWeights, keyword-only
-        The same, under the field's name, so that ``dataclasses.replace(graph, links=())``
-        works; give ``sparse`` or ``csr``, not both.
     links : tuple
         What each fixed link did, as recorded by :func:`jregion.weights.build_weights`
         (:func:`~jregion.weights.connectivity_report` lists them).
+    csr : CSRWeights, keyword-only
+        The same, under the field's name, so that ``dataclasses.replace(graph, links=())``
+        works; give ``sparse`` or ``csr``, not both.
 
     Attributes
     ----------
