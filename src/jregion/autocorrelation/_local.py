@@ -384,11 +384,10 @@ def local_geary(
     if sd == 0:
         raise ConstantValueError("y is constant, so local Geary's C is undefined")
     x = (prep.values - prep.values.mean()) / sd
-    d = prep.self_weight
+    # Off-diagonal weights only: a self-weight contributes (x_i - x_i)^2 = 0.
     rows, cols = prep.w.rows, prep.w.indices
-    c = np.bincount(rows, weights=prep.w.data * (x[rows] - x[cols]) ** 2, minlength=prep.n)
+    c = prep.w.row_totals(prep.w.data * (x[rows] - x[cols]) ** 2)
     wi = prep.w.row_sums()
-    del d  # self-weights contribute (x_i - x_i)^2 = 0
 
     def stat(units: IntArray, lags: FloatArray) -> FloatArray:
         xi = x[units]
@@ -396,8 +395,8 @@ def local_geary(
         return np.asarray(-sims, dtype=np.float64)
 
     columns = np.column_stack([x, x**2])
-    xs = x
-    observed = -(xs**2 * wi - 2.0 * xs * _lag(prep, xs) + _lag(prep, xs**2))
+    # The observed value in the simulations' own expansion, so ties round alike.
+    observed = -(x**2 * wi - 2.0 * x * _lag(prep, x) + _lag(prep, x**2))
     p_sim = _simulated_p(prep, columns, observed, stat, permutations, seed, alternative)
     p_adj = _adjust_array(p_sim, adjust)
     return LocalGearyResult(
