@@ -24,25 +24,30 @@ def test_all_matches_documented_api() -> None:
     assert len(jregion.__all__) == len(set(jregion.__all__))
 
 
-def test_lazy_exports_match_the_typed_imports() -> None:
-    """The runtime map of ``jregion.__getattr__`` names what the TYPE_CHECKING imports name."""
+def test_public_face_is_written_once_in_the_stub() -> None:
+    """Each name in ``__init__.pyi`` is in ``__all__`` and resolves to its module's object."""
     import ast
 
-    tree = ast.parse((ROOT / "src" / "jregion" / "__init__.py").read_text(encoding="utf-8"))
-    block = next(n for n in tree.body if isinstance(n, ast.If)
-                 and isinstance(n.test, ast.Name) and n.test.id == "TYPE_CHECKING")
+    tree = ast.parse((ROOT / "src" / "jregion" / "__init__.pyi").read_text(encoding="utf-8"))
     typed = {
-        node.module: tuple(a.name for a in node.names)
-        for node in block.body
+        alias.name: node.module
+        for node in tree.body
         if isinstance(node, ast.ImportFrom)
+        for alias in node.names
     }
-    assert typed == jregion._EXPORTS
-    assert sorted(jregion._MODULE_OF) == sorted(jregion.__all__)
-    for name in jregion.__all__:
-        module = __import__(jregion._MODULE_OF[name], fromlist=[name])
-        assert getattr(jregion, name) is getattr(module, name), name
+    assert all(
+        alias.asname == alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    ), "write 'name as name' so type checkers see a re-export"
+    assert sorted(typed) == sorted(jregion.__all__)
+    for name, module in typed.items():
+        assert module is not None
+        imported = __import__(f"jregion.{module}", fromlist=[name])
+        assert getattr(jregion, name) is getattr(imported, name), name
     assert jregion.weights.FixedLink is jregion.FixedLink  # subpackages as attributes
-    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+    with pytest.raises(AttributeError, match="nope"):
         jregion.nope  # noqa: B018
 
 
