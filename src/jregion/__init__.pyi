@@ -69,6 +69,7 @@ from .sites import (
 from .readers import (
     read_estat as read_estat,
     read_census_manufacture as read_census_manufacture,
+    read_estat_mesh as read_estat_mesh,
 )
 from .errors import (
     LayoutError as LayoutError,

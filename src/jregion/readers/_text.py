@@ -35,19 +35,31 @@ def decode_file(path: str | os.PathLike[str], *, encoding: str | None = None) ->
             raise EncodingError(
                 f"unknown encoding {encoding!r}; use e.g. 'cp932' (Shift_JIS) or 'utf-8-sig'"
             ) from None
+    where = ""
     for enc in tried:
         try:
             text = raw.decode(enc)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError as err:
+            where = f" ({enc} fails at line {_line_of(raw, err.start)})"
+            continue
+        except LookupError:
             continue
         if "\x00" in text:  # UTF-16/32 or binary bytes that a lenient codec let through
             continue
         return text.removeprefix("\ufeff"), enc
+    if b"\x00" in raw:
+        nul = _line_of(raw, raw.find(b"\x00"))
+        where = f" (line {nul} holds NUL bytes: UTF-16 or not a text file)"
     raise EncodingError(
-        f"could not decode {os.fspath(path)!r} with {', '.join(tried)}; "
+        f"could not decode {os.fspath(path)!r} with {', '.join(tried)}{where}; "
         "e-Stat downloads are Shift_JIS/CP932 or UTF-8 (with BOM): re-save the file in one "
         "of them, or pass encoding='...' if you know it"
     )
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    """Return the 1-based line number of a byte offset."""
+    return raw.count(b"\n", 0, offset) + 1
 
 
 def read_rows(text: str) -> list[list[str]]:
