@@ -30,6 +30,7 @@ __all__ = [
     "JRegionError",
     "JRegionWarning",
     "LayoutError",
+    "MeshCodeError",
     "MissingDependencyError",
     "MissingValueError",
     "NonNumericError",
@@ -128,3 +129,10 @@ class UnmatchedRowsWarning(JRegionWarning):
 
 class DisconnectedGraphWarning(JRegionWarning):
     """A statistic ran on a spatial graph with isolates or several components."""
+
+
+# Mesh codes (JIS X 0410; issue 19)
+
+
+class MeshCodeError(JRegionError, ValueError):
+    """A JIS X 0410 mesh code, level or point is invalid (the message names the first bad one)."""
