@@ -130,6 +130,17 @@ from .errors import (
     MeshCodeError as MeshCodeError,
 )
 
+# Mesh statistics and rasters (e-Stat mesh tables, suppression, GeoTIFF, zonal statistics)
+from .meshstats import (
+    aggregate_mesh as aggregate_mesh,
+    MeshAggregate as MeshAggregate,
+    mesh_share as mesh_share,
+)
+from .raster import (
+    mesh_to_raster as mesh_to_raster,
+    zonal_stats as zonal_stats,
+)
+
 # Publication maps
 from .plotting import (
     plot_choropleth as plot_choropleth,

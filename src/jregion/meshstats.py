@@ -334,8 +334,7 @@ def aggregate_mesh(
         missing = merged[~present]
         src = area.reindex(merged[present]).to_numpy()
         dst = area.reindex(target[present]).to_numpy()
-        across = pd.Series(src).ne(pd.Series(dst)).to_numpy()
-        across &= ~(pd.isna(src) & pd.isna(dst))
+        across = pd.Series(src).ne(pd.Series(dst)).to_numpy() & ~(pd.isna(src) & pd.isna(dst))
         if across.any():
             out = out.add(pd.Series(src[across]).value_counts(), fill_value=0).astype(np.int64)
             inn = inn.add(pd.Series(dst[across]).value_counts(), fill_value=0).astype(np.int64)

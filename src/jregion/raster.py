@@ -93,7 +93,7 @@ def mesh_to_raster(
     from jregion.mesh import mesh_bounds, mesh_level
 
     rasterio = _rasterio()
-    from rasterio.transform import from_origin
+    from affine import Affine
 
     if not isinstance(series, pd.Series):
         raise TypeError(f"expected a Series indexed by mesh code, got {type(series).__name__}")
@@ -111,13 +111,15 @@ def mesh_to_raster(
     codes = np.asarray(series.index.astype(str))
     level = mesh_level(codes)
     b = mesh_bounds(codes)
-    dlon = float(b["east"].iat[0] - b["west"].iat[0])
-    dlat = float(b["north"].iat[0] - b["south"].iat[0])
+    # cell sizes are whole multiples of the 125 m cell (1/640 degree of longitude by 1/960 of
+    # latitude); rounding the first cell's size to them gives the exact float step
+    dlon = round(float(b["east"].iat[0] - b["west"].iat[0]) * 640) / 640
+    dlat = round(float(b["north"].iat[0] - b["south"].iat[0]) * 960) / 960
     west, north = float(b["west"].min()), float(b["north"].max())
     cols = np.rint((b["west"].to_numpy() - west) / dlon).astype(np.int64)
     rows = np.rint((north - b["north"].to_numpy()) / dlat).astype(np.int64)
     width, height = int(cols.max()) + 1, int(rows.max()) + 1
-    transform = from_origin(west, north, dlon, dlat)
+    transform = Affine(dlon, 0.0, west, 0.0, -dlat, north)
     name = str(series.name) if series.name is not None else "value"
     tags = {
         "variable": name,
@@ -211,10 +213,34 @@ class _Raster:
         return data
 
 
+def _shifted(t: Any, row_off: int, col_off: int) -> Any:
+    """Return the transform of a window starting at (row_off, col_off)."""
+    from affine import Affine
+
+    return Affine(
+        t.a, t.b, t.c + col_off * t.a + row_off * t.b, t.d, t.e, t.f + col_off * t.d + row_off * t.e
+    )
+
+
+def _window(bounds: tuple[float, float, float, float], t: Any, shape: tuple[int, int]) -> Any:
+    """Return the window of whole pixels covering ``bounds``, clipped to the raster, or None."""
+    inv = ~t
+    xs, ys = (
+        (bounds[0], bounds[2], bounds[0], bounds[2]),
+        (bounds[1], bounds[1], bounds[3], bounds[3]),
+    )
+    cols = [inv.a * x + inv.b * y + inv.c for x, y in zip(xs, ys, strict=True)]
+    rows = [inv.d * x + inv.e * y + inv.f for x, y in zip(xs, ys, strict=True)]
+    r0, r1 = max(int(np.floor(min(rows))), 0), min(int(np.ceil(max(rows))), shape[0])
+    c0, c1 = max(int(np.floor(min(cols))), 0), min(int(np.ceil(max(cols))), shape[1])
+    if r1 <= r0 or c1 <= c0:
+        return None
+    return _rasterio().windows.Window(c0, r0, c1 - c0, r1 - r0)
+
+
 def _cell_areas_km2(raster: _Raster, window: Any, shape: tuple[int, int]) -> FloatArray:
     """Area of each pixel in km²: ellipsoidal (GRS80) on lon/lat rasters, |det| if projected."""
-    rasterio = _rasterio()
-    t = rasterio.windows.transform(window, raster.transform)
+    t = _shifted(raster.transform, int(window.row_off), int(window.col_off))
     if not raster.crs.is_geographic:
         return np.full(shape, abs(t.a * t.e - t.b * t.d) / 1e6)
     from pyproj import Geod
@@ -371,7 +397,7 @@ def zonal_stats(
     >>> int(out.loc["13", "count"]) > 0, int(out.loc["01", "count"])
     (True, 0)
     """
-    rasterio = _rasterio()
+    _rasterio()  # MissingDependencyError naming the extra if rasterio is absent
     from rasterio.features import geometry_mask
 
     unknown = [s for s in stats if s not in STATS]
@@ -384,24 +410,17 @@ def zonal_stats(
     rows: dict[object, list[float]] = {}
     with _Raster(source, transform=transform, crs=crs, nodata=nodata, band=band) as r:
         layer = layer.to_crs(r.crs)
-        height, width = r.shape
-        full = rasterio.windows.Window(0, 0, width, height)
         for zone, geom in zip(layer.index, layer.geometry, strict=True):
             result = dict.fromkeys(stats, float("nan"))
             result["count"] = 0.0
             if geom is not None and not geom.is_empty:
-                win = rasterio.windows.from_bounds(*geom.bounds, transform=r.transform)
-                win = win.round_offsets(op="floor").round_lengths(op="ceil")
-                try:
-                    win = win.intersection(full)
-                except rasterio.errors.WindowError:
-                    win = None
-                if win is not None and win.width > 0 and win.height > 0:
+                win = _window(geom.bounds, r.transform, r.shape)
+                if win is not None:
                     data = r.read(win)
                     inside = geometry_mask(
                         [geom],
                         out_shape=data.shape,
-                        transform=rasterio.windows.transform(win, r.transform),
+                        transform=_shifted(r.transform, int(win.row_off), int(win.col_off)),
                         all_touched=all_touched,
                         invert=True,
                     )
