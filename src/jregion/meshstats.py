@@ -58,6 +58,9 @@ class MeshAggregate:
     receivers_missing : pandas.Index
         Merged cells whose receiving cell is not in the input: their breakdowns are in no
         area (read the neighbouring file too).
+    merged_across : int
+        Merged cells whose receiving cell lies in another output area (or one of the two in
+        none): where the exact rule cannot be exact.
     rule : str
         How cells were assigned to areas.
     """
@@ -69,12 +72,8 @@ class MeshAggregate:
     by_nearest: pd.Series
     assignment: pd.Series
     receivers_missing: pd.Index
+    merged_across: int
     rule: str
-
-    @property
-    def merged_across(self) -> int:
-        """Number of merged cells whose receiving cell lies in another output area."""
-        return int(self.merged_out.sum())
 
     @property
     def unassigned(self) -> pd.Index:
@@ -326,6 +325,7 @@ def aggregate_mesh(
     out = pd.Series(0, index=order, dtype=np.int64, name="merged_out")
     inn = pd.Series(0, index=order, dtype=np.int64, name="merged_in")
     missing = pd.Index([], name="mesh_code", dtype=str)
+    n_across = 0
     if "HTKSYORI" in frame.columns and "HTKSAKI" in frame.columns:
         flag = frame["HTKSYORI"].to_numpy()
         merged = codes[flag == 2]
@@ -335,6 +335,7 @@ def aggregate_mesh(
         src = area.reindex(merged[present]).to_numpy()
         dst = area.reindex(target[present]).to_numpy()
         across = pd.Series(src).ne(pd.Series(dst)).to_numpy() & ~(pd.isna(src) & pd.isna(dst))
+        n_across = int(across.sum())
         if across.any():
             out = out.add(pd.Series(src[across]).value_counts(), fill_value=0).astype(np.int64)
             inn = inn.add(pd.Series(dst[across]).value_counts(), fill_value=0).astype(np.int64)
@@ -347,6 +348,7 @@ def aggregate_mesh(
         by_nearest=near.astype(np.int64).rename("by_nearest").rename_axis(name),
         assignment=area,
         receivers_missing=missing,
+        merged_across=n_across,
         rule=rule,
     )
 
