@@ -199,7 +199,7 @@ def test_zone_outside_the_raster(okinawa: pd.DataFrame, tmp_path: Path) -> None:
 
 def test_bad_input(okinawa: pd.DataFrame, tmp_path: Path) -> None:
     s = okinawa["T000918001"]
-    with pytest.raises(jregion.InvalidDataError, match="nodata=1.0"):
+    with pytest.raises(jregion.InvalidDataError, match=r"nodata=1\.0"):
         jregion.mesh_to_raster(s, tmp_path / "x.tif", nodata=1.0)
     with pytest.raises(jregion.InvalidDataError, match="NaN"):
         jregion.mesh_to_raster(s, tmp_path / "x.tif", nodata=float("nan"))
