@@ -305,3 +305,16 @@ def test_originals_every_row(name: str, counts: list[int], shared_dir: Path) -> 
     stars = np.array([[c == "*" for c in r[4:]] for r in rows])
     np.testing.assert_array_equal(cells.iloc[:, 3:].isna().to_numpy(), stars)
     assert cells.attrs["own_columns"] == OWN
+
+
+def test_quoted_cells_as_a_spreadsheet_saves_them(tmp_path: Path) -> None:
+    header, rows = raw_rows(FIXTURES / ECONOMIC)
+    labels = list(csv.reader(io.StringIO((FIXTURES / ECONOMIC).read_bytes().decode("cp932"))))[1]
+    buf = io.StringIO()
+    csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows([header, labels, *rows])
+    path = tmp_path / "quoted.csv"
+    path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    got = jregion.read_estat_mesh(path)
+    expected = jregion.read_estat_mesh(FIXTURES / ECONOMIC)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs["labels"] == expected.attrs["labels"]

@@ -19,8 +19,10 @@ Suppression in the census tables (HTKSYORI = 秘匿処理, HTKSAKI = 秘匿先, 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import os
 import re
 
@@ -37,7 +39,14 @@ FLAG_COLUMNS: tuple[str, str, str] = ("HTKSYORI", "HTKSAKI", "GASSAN")
 #: Symbols e-Stat writes in place of a number (both read as missing).
 _SYMBOLS: tuple[str, ...] = ("*", "-")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_SYMBOL_CELL = {s: re.compile(rf"(?<=,){re.escape(s)}(?=,|$)", re.MULTILINE) for s in _SYMBOLS}
+_DASH_CELL = re.compile(rb"(?<=,)-(?=,|\r?$)", re.MULTILINE)
+
+
+def _symbol_counts(values: pd.DataFrame, raw: bytes) -> dict[str, int]:
+    """Count ``*`` and ``-`` cells: every missing value is one of them (parsing succeeded)."""
+    missing = int(values.isna().to_numpy().sum())
+    dash = len(_DASH_CELL.findall(raw)) if b",-" in raw else 0
+    return {"*": missing - dash, "-": dash}
 
 
 def _fail(name: str, line: int, message: str) -> LayoutError:
@@ -48,10 +57,11 @@ def _split(line: str) -> list[str]:
     return [c.strip() for c in next(csv.reader([line]))]
 
 
-def _field_counts(lines: list[str]) -> np.ndarray:
-    if any('"' in line for line in lines):  # re-saved by a spreadsheet: quoted cells
-        return np.fromiter((len(next(csv.reader([s]))) for s in lines), dtype=np.int64)
-    return np.fromiter((s.count(",") + 1 for s in lines), dtype=np.int64, count=len(lines))
+def _field_counts(lines: list[bytes], codec: str, quoted: bool) -> np.ndarray:
+    if quoted:  # re-saved by a spreadsheet: quoted cells
+        return np.fromiter((len(_split(s.decode(codec))) for s in lines), dtype=np.int64)
+    commas = map(bytes.count, lines, itertools.repeat(b","))
+    return np.fromiter(commas, dtype=np.int64, count=len(lines)) + 1
 
 
 def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
@@ -101,51 +111,69 @@ def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
     return int(np.asarray(level).flat[0])
 
 
-def _check_flags(frame: pd.DataFrame, line_of: np.ndarray, name: str) -> None:
-    """Check the HTKSYORI/HTKSAKI/GASSAN rules row by row and across rows."""
-    flag = frame["HTKSYORI"]
-    bad = ~flag.isin(["0", "1", "2"])
+def _check_flags(frame: pd.DataFrame, line_of: np.ndarray, name: str) -> int:
+    """Check the HTKSYORI/HTKSAKI/GASSAN rules row by row and across rows.
+
+    Returns the number of merged cells whose receiving cell is not in the file.
+    """
+    flag = frame["HTKSYORI"].to_numpy(dtype=object)
+    bad = ~np.isin(flag, ["0", "1", "2"])
     if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise _fail(name, int(line_of[i]), f"HTKSYORI is {flag.iloc[i]!r}; expected 0, 1 or 2")
-    has_to = frame["HTKSAKI"] != ""
-    has_list = frame["GASSAN"] != ""
+        i = int(np.flatnonzero(bad)[0])
+        raise _fail(name, int(line_of[i]), f"HTKSYORI is {flag[i]!r}; expected 0, 1 or 2")
+    to = frame["HTKSAKI"].to_numpy(dtype=object)
+    gassan = frame["GASSAN"].to_numpy(dtype=object)
     for mask, what in (
-        ((flag == "2") != has_to, "HTKSAKI (receiving cell) is given exactly when HTKSYORI is 2"),
-        ((flag == "1") != has_list, "GASSAN (merged cells) is given exactly when HTKSYORI is 1"),
+        (
+            (flag == "2") != (to != ""),
+            "HTKSAKI (receiving cell) is given exactly when HTKSYORI is 2",
+        ),
+        (
+            (flag == "1") != (gassan != ""),
+            "GASSAN (merged cells) is given exactly when HTKSYORI is 1",
+        ),
     ):
         if mask.any():
-            i = int(np.flatnonzero(mask.to_numpy())[0])
-            row = frame.iloc[i]
+            i = int(np.flatnonzero(mask)[0])
             raise _fail(
                 name,
                 int(line_of[i]),
-                f"HTKSYORI={row['HTKSYORI']}, HTKSAKI={row['HTKSAKI']!r}, "
-                f"GASSAN={row['GASSAN']!r} breaks the rule that {what}",
+                f"HTKSYORI={flag[i]}, HTKSAKI={to[i]!r}, GASSAN={gassan[i]!r} breaks the rule "
+                f"that {what}",
             )
-    codes = frame["KEY_CODE"]
-    position = pd.Series(np.arange(len(frame)), index=codes.to_numpy())
-    merged = np.flatnonzero((flag == "2").to_numpy())
-    for i in merged:
-        target = frame["HTKSAKI"].iat[i]
-        j = position.get(target)
-        if j is None:
-            continue  # receiver in another file: allowed, counted in attrs
-        listed = frame["GASSAN"].iat[int(j)].split(";")
-        if frame["HTKSYORI"].iat[int(j)] != "1" or codes.iat[i] not in listed:
-            raise _fail(
-                name,
-                int(line_of[i]),
-                f"cell {codes.iat[i]} is merged into {target} (line {line_of[int(j)]}), "
-                "which is not a receiving cell listing it in GASSAN; the file is damaged",
-            )
+    codes = frame["KEY_CODE"].to_numpy(dtype=object)
+    merged = np.flatnonzero(flag == "2")
+    receiver = pd.Index(codes).get_indexer(to[merged])
+    here = receiver >= 0
+    # (merged cell, receiving cell) pairs as published by the receiving cells' GASSAN
+    receiving = np.flatnonzero(flag == "1")
+    lists = pd.Series(gassan[receiving], index=codes[receiving]).str.split(";").explode()
+    listed = pd.MultiIndex.from_arrays([lists.to_numpy(dtype=object), lists.index.to_numpy()])
+    pairs = pd.MultiIndex.from_arrays([codes[merged[here]], to[merged[here]]])
+    ok = (flag[receiver[here]] == "1") & pairs.isin(listed)
+    if not ok.all():
+        k = int(np.flatnonzero(~ok)[0])
+        i, j = int(merged[here][k]), int(receiver[here][k])
+        raise _fail(
+            name,
+            int(line_of[i]),
+            f"cell {codes[i]} is merged into {to[i]} (line {line_of[j]}), which is not a "
+            "receiving cell listing it in GASSAN; the file is damaged",
+        )
+    return int((~here).sum())
 
 
 def _values(
-    text: str, skip: int, columns: list[str], value_cols: list[str], line_of: np.ndarray, name: str
+    raw: bytes,
+    codec: str,
+    skip: int,
+    columns: list[str],
+    value_cols: list[str],
+    line_of: np.ndarray,
+    name: str,
 ) -> pd.DataFrame:
     """Parse all rows: codes and flags as text, values as float with symbols missing."""
-    dtypes: dict[str, type] = {c: str for c in columns if c not in value_cols}
+    dtypes: dict[str, type] = {c: object for c in columns if c not in value_cols}
     read = {
         "header": None,
         "names": columns,
@@ -153,19 +181,20 @@ def _values(
         "keep_default_na": False,
         "skip_blank_lines": True,
         "skipinitialspace": True,
+        "encoding": codec,
     }
     try:
         return pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(raw),
             dtype={**dtypes, **dict.fromkeys(value_cols, np.float64)},
             na_values={c: list(_SYMBOLS) for c in value_cols},
             **read,  # type: ignore[arg-type]
         )
     except ValueError:
         pass
-    raw = pd.read_csv(io.StringIO(text), dtype=str, **read)  # type: ignore[arg-type]
+    cells_ = pd.read_csv(io.BytesIO(raw), dtype=str, **read)  # type: ignore[arg-type]
     for col in value_cols:
-        cells = raw[col].str.strip()
+        cells = cells_[col].str.strip()
         ok = cells.str.match(_NUMBER) | cells.isin(_SYMBOLS)
         if not ok.all():
             i = int(np.flatnonzero(~ok.to_numpy())[0])
@@ -245,11 +274,17 @@ def read_estat_mesh(path: str | os.PathLike[str], *, encoding: str | None = None
     ('０～１４歳人口', 4, ['T001'])
     """
     name = os.path.basename(os.fspath(path))
+    # decode once to check the encoding (the error names the line), then work on the bytes:
+    # in CP932 and UTF-8 the bytes of ',' '\n' '\r' '"' never occur inside a character
     text, used = decode_file(path, encoding=encoding)
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    codec = "utf-8" if used == "utf-8-sig" else used
+    del text
+    with open(path, "rb") as fh:
+        raw = fh.read().removeprefix(codecs.BOM_UTF8 if codec == "utf-8" else b"")
+    lines = raw.split(b"\n") if b"\n" in raw or b"\r" not in raw else raw.split(b"\r")
+    if not lines[0].strip():
         raise _fail(name, 1, "the file is empty; expected a header row starting with KEY_CODE")
-    columns = _split(lines[0])
+    columns = _split(lines[0].decode(codec))
     if columns[0] != "KEY_CODE":
         raise _fail(
             name,
@@ -262,16 +297,20 @@ def read_estat_mesh(path: str | os.PathLike[str], *, encoding: str | None = None
         raise _fail(name, 1, f"the header has empty or repeated column codes: {columns}")
     skip = 1
     labels: dict[str, str] = {}
-    if len(lines) > 1 and lines[1].split(",", 1)[0].strip().strip('"') == "":
-        cells = _split(lines[1])
+    if len(lines) > 1 and lines[1].split(b",", 1)[0].strip().strip(b'"') == b"":
+        cells = _split(lines[1].decode(codec))
         labels = {c: v.strip() for c, v in zip(columns, cells, strict=False) if v.strip()}
         skip = 2
-    body = lines[skip:]
-    keep = np.fromiter((bool(s.strip()) for s in body), dtype=bool, count=len(body))
+    rest = lines[skip:]
+    keep = np.fromiter(map(bool, map(bytes.strip, rest)), dtype=bool, count=len(rest))
+    body = list(itertools.compress(rest, keep))
+    del rest
+    del lines
     line_of = np.flatnonzero(keep) + skip + 1
     if line_of.size == 0:
         raise _fail(name, skip + 1, "the file has a header but no data rows")
-    counts = _field_counts([body[i] for i in np.flatnonzero(keep)])
+    counts = _field_counts(body, codec, b'"' in raw)
+    del body
     wrong = np.flatnonzero(counts != len(columns))
     if wrong.size:
         i = int(wrong[0])
@@ -289,18 +328,16 @@ def read_estat_mesh(path: str | os.PathLike[str], *, encoding: str | None = None
     if flags and flags != list(FLAG_COLUMNS):
         raise _fail(name, 1, f"suppression columns {flags} without all of {list(FLAG_COLUMNS)}")
     value_cols = [c for c in columns[1:] if c not in FLAG_COLUMNS]
-    frame = _values(text, skip, columns, value_cols, line_of, name)
-    codes = frame["KEY_CODE"].str.strip()
+    frame = _values(raw, codec, skip, columns, value_cols, line_of, name)
+    codes = frame["KEY_CODE"]  # cells as written: a stray space fails the code check
     level = _check_codes(codes, line_of, name)
     outside = 0
     own: list[str] = list(value_cols)
     if flags:
         for col in FLAG_COLUMNS:
-            frame[col] = frame[col].fillna("").str.strip()
-        frame["KEY_CODE"] = codes
-        _check_flags(frame, line_of, name)
-        merged = frame["HTKSYORI"] == "2"
-        outside = int((merged & ~frame["HTKSAKI"].isin(codes)).sum())
+            frame[col] = frame[col].fillna("")
+        outside = _check_flags(frame, line_of, name)
+        merged = (frame["HTKSYORI"] == "2").to_numpy()
         if merged.any():
             own = [c for c in value_cols if frame.loc[merged, c].notna().any()]
         frame["HTKSYORI"] = frame["HTKSYORI"].astype(np.int8)
@@ -317,7 +354,7 @@ def read_estat_mesh(path: str | os.PathLike[str], *, encoding: str | None = None
         "table": tables.pop() if len(tables) == 1 else None,
         "suppression": bool(flags),
         "own_columns": own,
-        "symbols": {s: len(_SYMBOL_CELL[s].findall(text)) for s in _SYMBOLS},
+        "symbols": _symbol_counts(frame[value_cols], raw),
         "receivers_outside": outside,
     }
     return frame
