@@ -254,3 +254,63 @@ def test_bad_points_and_levels() -> None:
         mesh_children("533946", 2)
     with pytest.raises(MeshCodeError, match="no children"):
         mesh_children("53394611111")
+
+
+# The compiled kernel (numba, the `fast` extra) against the numpy path ---------------------
+
+
+def _edge_and_random_points() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(7)
+    lat = rng.uniform(20.0, 46.0, 30_000)
+    lon = rng.uniform(122.0, 154.0, 30_000)
+    # exact edges of every level (k / 960 and 100 + k / 640) and their float neighbours
+    k_lat = rng.integers(20 * 960, 46 * 960, 3000)
+    k_lon = rng.integers(22 * 640, 54 * 640, 3000)
+    edge_lat, edge_lon = k_lat / 960.0, (64000 + k_lon) / 640.0
+    lat = np.concatenate([lat, edge_lat, np.nextafter(edge_lat, 0), np.nextafter(edge_lat, 90)])
+    lon = np.concatenate([lon, edge_lon, np.nextafter(edge_lon, 0), np.nextafter(edge_lon, 180)])
+    return lat, lon
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_compiled_kernel_gives_the_numpy_codes(level: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jregion.mesh import _codes, _compiled
+
+    if _compiled.to_mesh_kernel() is None:
+        pytest.skip("numba not installed (the fast extra)")
+    lat, lon = _edge_and_random_points()
+    numpy_codes = to_mesh(lat, lon, level, compiled=False)
+    monkeypatch.setattr(_codes, "COMPILED_MIN_POINTS", 0)
+    compiled_codes = to_mesh(lat, lon, level)
+    assert (compiled_codes.to_numpy() == numpy_codes.to_numpy()).all()
+    # and the edge rule holds on both: every exact edge point is in the cell north-east of it
+    b = mesh_bounds(compiled_codes[30_000:33_000])
+    assert (b["south"].to_numpy() <= lat[30_000:33_000]).all()
+    assert (b["west"].to_numpy() <= lon[30_000:33_000]).all()
+
+
+def test_compiled_kernel_reports_the_first_bad_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jregion.mesh import _codes, _compiled
+
+    if _compiled.to_mesh_kernel() is None:
+        pytest.skip("numba not installed (the fast extra)")
+    monkeypatch.setattr(_codes, "COMPILED_MIN_POINTS", 0)
+    with pytest.raises(MeshCodeError, match="point 2 \\(lat nan"):
+        to_mesh([35.0, 36.0, np.nan, 10.0], [139.0, 139.0, 139.0, 139.0])
+    with pytest.raises(MeshCodeError, match=r"point 1 \(lat 10\.0, lon 139\.0\) is outside"):
+        to_mesh([35.0, 10.0], [139.0, 139.0])
+
+
+def test_without_numba_the_numpy_path_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from jregion.mesh import _codes, _compiled
+
+    monkeypatch.setitem(sys.modules, "numba", None)
+    _compiled.to_mesh_kernel.cache_clear()
+    try:
+        assert _compiled.to_mesh_kernel() is None
+        monkeypatch.setattr(_codes, "COMPILED_MIN_POINTS", 0)
+        assert to_mesh([35.6812], [139.7671]).tolist() == ["53394611"]
+    finally:
+        _compiled.to_mesh_kernel.cache_clear()

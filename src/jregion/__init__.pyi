@@ -125,6 +125,8 @@ from .mesh import (
     mesh_centres as mesh_centres,
     mesh_parent as mesh_parent,
     mesh_children as mesh_children,
+    mesh_polygons as mesh_polygons,
+    mesh_neighbors as mesh_neighbors,
 )
 from .errors import (
     MeshCodeError as MeshCodeError,

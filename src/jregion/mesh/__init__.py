@@ -22,7 +22,9 @@ from jregion.mesh._codes import (
     mesh_parent,
     to_mesh,
 )
+from jregion.mesh._geometry import mesh_polygons
 from jregion.mesh._grid import MeshLevel
+from jregion.mesh._neighbors import mesh_neighbors
 
 __all__ = [
     "MeshLevel",
@@ -30,6 +32,8 @@ __all__ = [
     "mesh_centres",
     "mesh_children",
     "mesh_level",
+    "mesh_neighbors",
     "mesh_parent",
+    "mesh_polygons",
     "to_mesh",
 ]

@@ -100,14 +100,15 @@ def _str_dtype() -> Any:
         return pd.StringDtype("pyarrow")
 
 
-def _from_digit_bytes(digits: npt.NDArray[np.uint8]) -> pd.Index:
+def from_digit_bytes(digits: npt.NDArray[np.uint8]) -> pd.Index:
     """Build an Index of str (``mesh_code``) from an ``(n, k)`` array of ASCII digits."""
     import pyarrow as pa
 
     n, k = digits.shape
     offsets = np.arange(0, (n + 1) * k, k, dtype=np.int64)
+    flat = np.ascontiguousarray(digits).reshape(-1)  # the buffer is shared, not copied
     arr = pa.Array.from_buffers(
-        pa.large_string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(digits.tobytes())]
+        pa.large_string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(flat)]
     )
     return str_index(arr)
 
@@ -285,7 +286,32 @@ def encode(row: npt.ArrayLike, col: npt.ArrayLike, level: int) -> pd.Index:
         c >>= 3
     out[:, 0], out[:, 1] = 48 + r // 10, 48 + r % 10
     out[:, 2], out[:, 3] = 48 + c // 10, 48 + c % 10
-    return _from_digit_bytes(out)
+    return from_digit_bytes(out)
+
+
+#: Points with codes in Japan's range: latitude and longitude from, and below, these values.
+POINT_RANGE = (
+    FIRST_ROWS[0] * 640 / 960,
+    (FIRST_ROWS[1] + 1) * 640 / 960,
+    100.0 + FIRST_COLS[0],
+    101.0 + FIRST_COLS[1],
+)
+
+
+def raise_bad_point(lat: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], i: int) -> None:
+    """Raise the MeshCodeError for point ``i`` (missing, or outside Japan's range)."""
+    lo_lat, hi_lat, lo_lon, hi_lon = POINT_RANGE
+    y, x = float(lat[i]), float(lon[i])
+    if not (np.isfinite(y) and np.isfinite(x)):
+        raise MeshCodeError(
+            f"point {i} (lat {y!r}, lon {x!r}) has a missing or infinite coordinate; "
+            "drop such points first (e.g. frame.dropna(subset=[lat, lon]))"
+        )
+    raise MeshCodeError(
+        f"point {i} (lat {y!r}, lon {x!r}) is outside Japan's mesh range: latitude "
+        f"{lo_lat:g} to below {hi_lat:g} N, longitude {lo_lon:g} to below {hi_lon:g} E "
+        f"({_RANGE_TEXT}); give latitude first, in degrees"
+    )
 
 
 def grid_units(
@@ -305,22 +331,10 @@ def grid_units(
     MeshCodeError
         For a missing or infinite coordinate, or a point outside Japan's range.
     """
-    lo_lat, hi_lat = FIRST_ROWS[0] * 640 / 960, (FIRST_ROWS[1] + 1) * 640 / 960
-    lo_lon, hi_lon = 100.0 + FIRST_COLS[0], 101.0 + FIRST_COLS[1]
+    lo_lat, hi_lat, lo_lon, hi_lon = POINT_RANGE
     ok = (lat >= lo_lat) & (lat < hi_lat) & (lon >= lo_lon) & (lon < hi_lon)
     if not ok.all():
-        i = int(np.argmin(ok))
-        y, x = float(lat[i]), float(lon[i])
-        if not (np.isfinite(y) and np.isfinite(x)):
-            raise MeshCodeError(
-                f"point {i} (lat {y!r}, lon {x!r}) has a missing or infinite coordinate; "
-                "drop such points first (e.g. frame.dropna(subset=[lat, lon]))"
-            )
-        raise MeshCodeError(
-            f"point {i} (lat {y!r}, lon {x!r}) is outside Japan's mesh range: latitude "
-            f"{lo_lat:g} to below {hi_lat:g} N, longitude {lo_lon:g} to below {hi_lon:g} E "
-            f"({_RANGE_TEXT}); give latitude first, in degrees"
-        )
+        raise_bad_point(lat, lon, int(np.argmin(ok)))
     r = np.floor(lat * 960.0).astype(np.int64)
     r += lat >= (r + 1) / 960.0  # x * 960 may round down across an integer
     r -= lat < r / 960.0  # or up
