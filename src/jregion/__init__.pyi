@@ -35,6 +35,20 @@ from ._manifest import (
     dataset_info as dataset_info,
 )
 
+# Municipalities (boundaries and codes as of 2021-01-01)
+from .municipalities import (
+    BOUNDARY_DATE as BOUNDARY_DATE,
+    load_municipalities as load_municipalities,
+    municipality_table as municipality_table,
+)
+from .municipal_codes import (
+    to_municipal_code as to_municipal_code,
+    to_municipal_codes as to_municipal_codes,
+)
+from .errors import (
+    AmbiguousNameError as AmbiguousNameError,
+)
+
 # Errors and warnings
 from .errors import (
     JRegionError as JRegionError,

@@ -17,6 +17,7 @@ JRegionError
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousNameError",
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
@@ -128,3 +129,8 @@ class UnmatchedRowsWarning(JRegionWarning):
 
 class DisconnectedGraphWarning(JRegionWarning):
     """A statistic ran on a spatial graph with isolates or several components."""
+
+
+# Municipalities (issue 21)
+class AmbiguousNameError(UnknownCodeError):
+    """A name denotes several units (伊達市 in Hokkaido and Fukushima); the message lists them."""
