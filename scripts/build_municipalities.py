@@ -145,7 +145,7 @@ def main() -> None:
             }
         )
     rows.sort(key=lambda r: r["code"])
-    for i, (pref, geom) in enumerate(unassigned):
+    for pref, geom in unassigned:
         rows.append(
             {
                 "code": "",
@@ -171,7 +171,9 @@ def main() -> None:
     muni = coded[coded["layer"] != "wards"]
     wards = coded[coded["layer"] != "municipalities"]
     assert len(muni) == 1747 and len(wards) == 1902, (len(muni), len(wards))
-    assert sorted(muni["code"]) == sorted(city_src_codes), "codes differ from the designated-city file"
+    assert sorted(muni["code"]) == sorted(city_src_codes), (
+        "codes differ from the designated-city file"
+    )
     assert gdf.geometry.is_valid.all()
 
     # measured figures for the manifest
@@ -211,7 +213,8 @@ def main() -> None:
     gsi_err = {k: (pref_area[k] - gsi[k]) / gsi[k] for k in gsi}
     worst = max(gsi_err, key=lambda k: abs(gsi_err[k]))
     unassigned_km2 = {
-        r["pref_code"]: round(float(area[i]), 2) for i, r in gdf[gdf["layer"] == "unassigned"].iterrows()
+        r["pref_code"]: round(float(area[i]), 2)
+        for i, r in gdf[gdf["layer"] == "unassigned"].iterrows()
     }
     measured = {
         "vertices": int(shapely.get_num_coordinates(gdf.geometry.values).sum()),
@@ -233,7 +236,7 @@ def main() -> None:
         layer_options={"SPATIAL_INDEX": "NO"},
     )
     table_cols = [c for c in gdf.columns if c not in ("geometry", "layer")]
-    tab = gdf[gdf["layer"] != "unassigned"][table_cols + ["layer"]]
+    tab = gdf[gdf["layer"] != "unassigned"][[*table_cols, "layer"]]
     tab.to_csv(TABLE, index=False, encoding="utf-8", lineterminator="\n")
 
     copy = {

@@ -109,8 +109,7 @@ def _digits_message(s: str) -> str:
     five = s[:5]
     if pref not in {f"{i:02d}" for i in range(1, 48)}:
         return (
-            f"{s!r} is not a municipal code: the first two digits must be a prefecture code "
-            "01..47"
+            f"{s!r} is not a municipal code: the first two digits must be a prefecture code 01..47"
         )
     if five[2:] == "000":
         return (
@@ -120,28 +119,31 @@ def _digits_message(s: str) -> str:
     same = [c for c in _table().index if c[:2] == pref]
     near = sorted(same, key=lambda c: abs(int(c) - int(five)))[:3]
     hint = ", ".join(_label(c) for c in sorted(near))
-    return f"unknown municipal code {s!r}: {_VINTAGE_HINT} (nearest codes in prefecture {pref}: {hint})"
+    return (
+        f"unknown municipal code {s!r}: {_VINTAGE_HINT} "
+        f"(nearest codes in prefecture {pref}: {hint})"
+    )
 
 
-class _Unknown(Exception):
+class _UnknownError(Exception):
     def __init__(self, message: str, *, ambiguous: bool = False) -> None:
         super().__init__(message)
         self.ambiguous = ambiguous
 
 
 def _parse(value: object) -> str:
-    """Return the 5-digit code of one value or raise _Unknown with the message."""
+    """Return the 5-digit code of one value or raise _UnknownError with the message."""
     if isinstance(value, bool):
-        raise _Unknown(f"{value!r} is not a municipal code or name")
+        raise _UnknownError(f"{value!r} is not a municipal code or name")
     if isinstance(value, (int, np.integer)):
         value = f"{int(value):05d}"
     elif isinstance(value, (float, np.floating)):
         f = float(value)
         if not f.is_integer():
-            raise _Unknown(f"{value!r} is not a municipal code")
+            raise _UnknownError(f"{value!r} is not a municipal code")
         value = f"{int(f):05d}"
     if not isinstance(value, str):
-        raise _Unknown(f"{value!r} ({type(value).__name__}) is not a municipal code or name")
+        raise _UnknownError(f"{value!r} ({type(value).__name__}) is not a municipal code or name")
     s = _norm(value)
     t = _table()
     if s.isdigit():
@@ -150,8 +152,8 @@ def _parse(value: object) -> str:
         if len(s) == 6 and s in _code6():
             return _code6()[s]
         if len(s) in (5, 6):
-            raise _Unknown(_digits_message(s))
-        raise _Unknown(
+            raise _UnknownError(_digits_message(s))
+        raise _UnknownError(
             f"{value!r} is not a municipal code: use the 5-digit local-government code "
             "('01100') or the 6-digit code with its check digit ('011002')"
         )
@@ -160,21 +162,21 @@ def _parse(value: object) -> str:
         by_code = _parse(m.group(1))
         if by_code in _names().get(m.group(2), ()):
             return by_code
-        raise _Unknown(
+        raise _UnknownError(
             f"{value!r}: the code {m.group(1)} ({_label(by_code)}) and the name disagree"
         )
     codes = _names().get(s)
     if codes is None:
         close = difflib.get_close_matches(s, list(_names()), n=3, cutoff=0.75)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        raise _Unknown(
+        raise _UnknownError(
             f"unknown municipality {value!r}{hint} (names as of {BOUNDARY_DATE}, in kanji "
             "with or without the prefecture, e.g. '横浜市緑区' or '北海道伊達市'; kana and romaji "
             "are not read)"
         )
     if len(codes) > 1:
         cands = "; ".join(_label(c) for c in codes)
-        raise _Unknown(
+        raise _UnknownError(
             f"municipality name {value!r} is ambiguous: it matches {len(codes)} units ({cands}); "
             "add the prefecture (or the city, for wards), or use the code",
             ambiguous=True,
@@ -224,7 +226,7 @@ def to_municipal_code(value: object) -> str:
         raise MissingValueError("municipality value is missing; drop or fill it before converting")
     try:
         return _parse(value)
-    except _Unknown as err:
+    except _UnknownError as err:
         if err.ambiguous:
             raise AmbiguousNameError(str(err)) from None
         raise UnknownCodeError(str(err)) from None
@@ -281,7 +283,7 @@ def to_municipal_codes(
         if key not in cache:
             try:
                 cache[key] = _parse(v)
-            except _Unknown as err:
+            except _UnknownError as err:
                 if len(errors) < 5 and not any(e.endswith(f"[{v!r}]") for e in errors):
                     errors.append(f"row {pos} (index {index[pos]!r}): {err} [{v!r}]")
                 ambiguous |= err.ambiguous
