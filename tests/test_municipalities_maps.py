@@ -30,8 +30,8 @@ def kanto() -> gpd.GeoDataFrame:
 @pytest.mark.slow
 def test_plot_choropleth_draws_every_municipality_and_prefecture_borders() -> None:
     import matplotlib.pyplot as plt
-    from matplotlib.colors import to_rgba
     from matplotlib.collections import LineCollection, PathCollection
+    from matplotlib.colors import to_rgba
 
     m = jregion.load_municipalities()
     m["area"] = m.to_crs(jregion.EQUAL_AREA_CRS).area / 1e6
