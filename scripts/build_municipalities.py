@@ -36,7 +36,14 @@ from _topojson import build, round_arcs
 from build_boundaries import NT_VILLAGES, as_multipolygon
 
 # a git worktree (../wt/NAME) sits one level deeper than a clone beside shared/
-SHARED = SHARED if SHARED.is_dir() else SHARED.parents[2] / "shared" / "data-sources"
+SHARED = next(
+    (
+        p
+        for p in (SHARED, SHARED.parents[2] / "shared" / "data-sources")
+        if (p / "boundaries" / "n03-2021" / "municipalities_s0010.topojson").is_file()
+    ),
+    SHARED,
+)
 SRC_DIR = SHARED / "boundaries" / "n03-2021"
 WARDS_SRC = SRC_DIR / "municipalities_s0010.topojson"
 CITY_SRC = SRC_DIR / "municipalities_designated_city_s0010.topojson"
@@ -264,6 +271,8 @@ def main() -> None:
             "codes before 2021-01-01 (the Heisei mergers, 1999-2010, and later changes): no sourced crosswalk in shared/data-sources",
             "municipal areas from GSI (全国都道府県市区町村別面積調): not in shared/data-sources, so per-municipality area error against an official figure is not measured",
             "the unsimplified N03 file: not in shared/data-sources, so the area error of the source's 1% simplification is measured only at prefecture level (against GSI) and between the two 1% files",
+            "fixed links (bridges, tunnels) between municipalities: data/reference/fixed_links.csv records prefecture pairs only (a few sources name end towns in free text, not as data), so islands stay isolates of municipal contiguity weights",
+            "manufacturing by municipality: ../shared/data-sources/census-manufacturing-jsic holds the 2014 市区町村編 table 3-01 (e-Stat 0003144102) by prefecture x JSIC middle group only; its 22 sub-prefecture areas (Tokyo's ward area and 21 designated cities) were excluded by the copy's pipeline (metadata/validation_2014_tablemuni3-01.json, excluded_area_items) and no municipality-level rows exist, so no municipal manufacturing indicator ships",
         ],
         "definitions": {
             "code": "5-digit local-government code (全国地方公共団体コード without check digit), N03_007",
