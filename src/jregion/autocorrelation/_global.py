@@ -7,8 +7,6 @@ observations (spdep's ``adjust.n`` for isolates is not applied; a disconnected g
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -36,6 +34,7 @@ from jregion.autocorrelation._results import (
     GeneralGResult,
     MoranResult,
 )
+from jregion.weights._convert import GraphLike
 
 __all__ = ["bivariate_moran", "geary", "general_g", "moran"]
 
@@ -98,7 +97,7 @@ def _sim_p(
 
 def moran(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
@@ -117,7 +116,7 @@ def moran(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids`` (any order; no missing values).
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights, e.g. from :func:`jregion.weights.build_weights`.
     transformation : {"r", "b", "o"}
         Row-standardised (default), binary, or the graph's own weights.
@@ -205,7 +204,7 @@ def moran(
 def bivariate_moran(
     x: pd.Series,
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
@@ -222,7 +221,7 @@ def bivariate_moran(
     ----------
     x, y : pandas.Series
         Numeric variables with the same index as ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).
@@ -283,7 +282,7 @@ def bivariate_moran(
 
 def geary(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
@@ -302,7 +301,7 @@ def geary(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).
@@ -379,7 +378,7 @@ def geary(
 
 def general_g(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "b",
     permutations: int = 999,
@@ -397,7 +396,7 @@ def general_g(
     ----------
     y : pandas.Series
         Non-negative numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"b", "r", "o"}
         Weights transformation (binary by default).

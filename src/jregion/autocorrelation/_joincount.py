@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -24,6 +22,7 @@ from jregion.autocorrelation._common import (
 from jregion.autocorrelation._permutation import global_simulations
 from jregion.autocorrelation._results import JoinCountResult
 from jregion.errors import MissingValueError
+from jregion.weights._convert import GraphLike
 
 __all__ = ["join_counts"]
 
@@ -32,7 +31,7 @@ FloatArray = npt.NDArray[np.float64]
 
 def join_counts(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "b",
     permutations: int = 999,
@@ -51,7 +50,7 @@ def join_counts(
     ----------
     y : pandas.Series
         Labels (bool, category, str or int) indexed like ``graph.unique_ids``; no missing.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights (binary by default, as spdep's style "B").
     transformation : {"b", "r", "o"}
         Weights transformation.
