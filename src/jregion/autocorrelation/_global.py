@@ -27,7 +27,11 @@ from jregion.autocorrelation._common import (
     tie_counts,
     weight_sums,
 )
-from jregion.autocorrelation._permutation import global_simulations, quadratic_simulations
+from jregion.autocorrelation._permutation import (
+    available_cores,
+    global_simulations,
+    quadratic_simulations,
+)
 from jregion.autocorrelation._results import (
     BivariateMoranResult,
     GearyResult,
@@ -41,9 +45,13 @@ __all__ = ["bivariate_moran", "geary", "general_g", "moran"]
 FloatArray = npt.NDArray[np.float64]
 
 
-def _check_jobs(n_jobs: int) -> None:
+def _check_jobs(n_jobs: int | None) -> int:
+    """Threads to use: ``n_jobs``, or the cores this process may run on when None."""
+    if n_jobs is None:
+        return available_cores()
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
-        raise ValueError(f"n_jobs must be a positive int, got {n_jobs!r}")
+        raise ValueError(f"n_jobs must be a positive int or None (all cores), got {n_jobs!r}")
+    return n_jobs
 
 
 def _check_n(prep: Prepared, need: int, name: str) -> None:
@@ -103,7 +111,7 @@ def moran(
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> MoranResult:
     """Global Moran's I with inference under normality, randomisation and permutation.
 
@@ -126,8 +134,9 @@ def moran(
         The same int gives identical results in every run and process.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values.
-    n_jobs : int
-        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process
+        (``os.sched_getaffinity``). Results do not depend on it. With the ``fast`` extra
         (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
         replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
@@ -167,7 +176,7 @@ def moran(
     """
     check_options(alternative=alternative, transformation=transformation,
                   permutations=permutations)
-    _check_jobs(n_jobs)
+    n_jobs = _check_jobs(n_jobs)
     prep = prepare(y, graph, transformation=transformation)
     _check_n(prep, 4, "Moran's I")
     z, zz = _centred(prep, "y")
@@ -288,7 +297,7 @@ def geary(
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> GearyResult:
     """Global Geary's C with inference under normality, randomisation and permutation.
 
@@ -311,8 +320,9 @@ def geary(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": positive autocorrelation).
-    n_jobs : int
-        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process
+        (``os.sched_getaffinity``). Results do not depend on it. With the ``fast`` extra
         (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
         replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
@@ -336,7 +346,7 @@ def geary(
     """
     check_options(alternative=alternative, transformation=transformation,
                   permutations=permutations)
-    _check_jobs(n_jobs)
+    n_jobs = _check_jobs(n_jobs)
     prep = prepare(y, graph, transformation=transformation)
     _check_n(prep, 4, "Geary's C")
     z, zz = _centred(prep, "y")
@@ -384,7 +394,7 @@ def general_g(
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> GeneralGResult:
     """Getis-Ord General G: whether high (or low) values concentrate among neighbours.
 
@@ -406,8 +416,9 @@ def general_g(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": high values cluster).
-    n_jobs : int
-        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process
+        (``os.sched_getaffinity``). Results do not depend on it. With the ``fast`` extra
         (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
         replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
@@ -434,7 +445,7 @@ def general_g(
     """
     check_options(alternative=alternative, transformation=transformation,
                   permutations=permutations)
-    _check_jobs(n_jobs)
+    n_jobs = _check_jobs(n_jobs)
     prep = prepare(y, graph, transformation=transformation)
     _check_n(prep, 4, "General G")
     x = prep.values

@@ -37,7 +37,7 @@ def join_counts(
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> JoinCountResult:
     """Same-category join counts with moments under non-free sampling and permutations.
 
@@ -60,8 +60,9 @@ def join_counts(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": more same-category joins than expected).
-    n_jobs : int
-        Threads for the permutations; results do not depend on it.
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process.
+        Results do not depend on it.
 
     Returns
     -------

@@ -14,7 +14,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from jregion._palette import LISA_LABELS
 from jregion.autocorrelation._adjust import Adjust, _adjust_array
 from jregion.autocorrelation._common import (
     Alternative,
@@ -29,6 +28,7 @@ from jregion.autocorrelation._common import (
     prepare,
     seed_label,
 )
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.autocorrelation._permutation import conditional_lags, count_extremes
 from jregion.autocorrelation._results import LocalGearyResult, LocalGResult, LocalMoranResult
 from jregion.weights._convert import GraphLike
@@ -120,7 +120,7 @@ def local_moran(
     LocalMoranResult
         ``to_frame()`` has ``Ii, expected_Ii, variance_Ii, z_Ii, p_norm, p_sim, p_adjusted,
         quadrant, cluster`` indexed like ``y``; ``cluster`` is a Categorical with categories
-        :data:`jregion._palette.LISA_LABELS`.
+        :data:`jregion.autocorrelation._labels.LISA_LABELS`.
 
     Raises
     ------

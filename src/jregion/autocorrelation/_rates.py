@@ -73,7 +73,7 @@ def moran_rate(
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> MoranResult:
     """Moran's I of rates after Empirical Bayes standardisation (Assuncao-Reis).
 
@@ -97,8 +97,9 @@ def moran_rate(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values.
-    n_jobs : int
-        Threads for the permutations; results do not depend on it.
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process.
+        Results do not depend on it.
 
     Returns
     -------
