@@ -144,7 +144,8 @@ def as_graph(
     if kind == "Graph":
         g: Any = graph
         name = getattr(g, INDEX_NAME_ATTR, g.unique_ids.name)
-        return SparseGraph(pd.Index(g.unique_ids, name=name), g.sparse,
+        csr = CSRWeights.from_scipy(g.sparse)  # its isolates are stored zero self-links
+        return SparseGraph(pd.Index(g.unique_ids, name=name), csr.select(csr.data != 0),
                            links=getattr(g, LINKS_ATTR, ()))
     if kind == "W":
         w: Any = graph

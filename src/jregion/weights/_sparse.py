@@ -260,14 +260,16 @@ class SparseGraph:
         return SparseGraph(keep.rename(self.unique_ids.name), csr=csr, links=links)
 
     def equals(self, other: SparseGraph) -> bool:
-        """Return whether ``other`` has the same ids, in the same order, and the same weights."""
-        return (
-            isinstance(other, SparseGraph)
-            and self.unique_ids.equals(other.unique_ids)
-            and all(np.array_equal(a, b) for a, b in (
-                (self.csr.indptr, other.csr.indptr), (self.csr.indices, other.csr.indices),
-                (self.csr.data, other.csr.data)))
-        )
+        """Return whether ``other`` has the same ids, in the same order, and the same weights.
+
+        Stored zeros (such as libpysal's zero self-link of an isolate) are not links.
+        """
+        if not isinstance(other, SparseGraph) or not self.unique_ids.equals(other.unique_ids):
+            return False
+        a = self.csr.select(self.csr.data != 0)
+        b = other.csr.select(other.csr.data != 0)
+        return all(np.array_equal(x, y) for x, y in (
+            (a.indptr, b.indptr), (a.indices, b.indices), (a.data, b.data)))
 
     # -- conversions out -----------------------------------------------------------------------
 
