@@ -26,41 +26,42 @@ __all__ = ["contiguity_pairs"]
 IntArray = npt.NDArray[np.int64]
 
 
-def _runs(keys: list[npt.NDArray[Any]]) -> tuple[IntArray, IntArray]:
-    """Order of rows sorted by ``keys`` (last key primary) and a run label for each row."""
-    order = np.lexsort(keys)
-    new = np.zeros(order.size, dtype=bool)
-    if order.size:
-        new[0] = True
-        for k in keys:
-            s = k[order]
-            new[1:] |= s[1:] != s[:-1]
-    return order.astype(np.int64), np.cumsum(new, dtype=np.int64) - 1
+def _shared(keys: list[npt.NDArray[Any]], owner: IntArray) -> tuple[IntArray, IntArray]:
+    """Ordered pairs of distinct owners whose rows have equal ``keys`` (vertices or edges).
 
-
-def _pairs_in_runs(run: IntArray, owner: IntArray) -> tuple[IntArray, IntArray]:
-    """All ordered pairs of distinct owners that share a run (rows sorted by run)."""
-    # One row per (run, owner): a unit whose several vertices sit on one point counts once.
-    key = np.unique(run * (int(owner.max()) + 1 if owner.size else 1) + owner)
-    width = int(owner.max()) + 1 if owner.size else 1
-    run_u, owner_u = key // width, key % width
-    starts = np.flatnonzero(np.r_[True, run_u[1:] != run_u[:-1]])
-    sizes = np.diff(np.r_[starts, run_u.size])
+    One :func:`numpy.lexsort` by (keys, owner); consecutive rows then give the runs of equal
+    keys, and a unit whose several rows sit on one key (a ring's closing vertex) counts once.
+    """
+    order = np.lexsort([owner, *keys])
+    if order.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    new_run = np.zeros(order.size, dtype=bool)
+    new_run[0] = True
+    for k in keys:
+        s = k[order]
+        new_run[1:] |= s[1:] != s[:-1]
+    own = owner[order]
+    first_of_owner = new_run.copy()
+    first_of_owner[1:] |= own[1:] != own[:-1]
+    run = (np.cumsum(new_run) - 1)[first_of_owner]
+    own = own[first_of_owner]
+    starts = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
+    sizes = np.diff(np.r_[starts, run.size])
     shared = sizes > 1
     if not shared.any():
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     # Keep only the runs with two or more owners, then pair every member with every member.
-    member = np.repeat(shared, sizes)
-    run_u, owner_u = run_u[member], owner_u[member]
+    own = own[np.repeat(shared, sizes)]
     sizes = sizes[shared]
     starts = np.r_[0, np.cumsum(sizes)[:-1]]
     size_of_row = np.repeat(sizes, sizes)
     start_of_row = np.repeat(starts, sizes)
-    focal = np.repeat(np.arange(run_u.size), size_of_row)
+    focal = np.repeat(np.arange(own.size), size_of_row)
     offset = np.arange(focal.size) - np.repeat(np.cumsum(size_of_row) - size_of_row, size_of_row)
     other = np.repeat(start_of_row, size_of_row) + offset
-    a, b = owner_u[focal], owner_u[other]
+    a, b = own[focal], own[other]
     keep = a != b
     return a[keep].astype(np.int64), b[keep].astype(np.int64)
 
@@ -110,7 +111,6 @@ def contiguity_pairs(geoms: Any, *, rook: bool) -> tuple[IntArray, IntArray]:
         xy = xy + 0.0
         owner = owner.astype(np.int64)
         keys = [xy[:, 1], xy[:, 0]]
-    order, run = _runs(keys)
-    focal, neighbor = _pairs_in_runs(run, owner[order])
+    focal, neighbor = _shared(keys, np.asarray(owner, dtype=np.int64))
     code = np.unique(focal * max(len(arr), 1) + neighbor)
     return code // max(len(arr), 1), code % max(len(arr), 1)
