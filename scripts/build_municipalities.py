@@ -236,8 +236,12 @@ def main() -> None:
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.unlink(missing_ok=True)
+    # empty text as null in the file, so the loader need not convert it
+    text_cols = [c for c in gdf.columns if c not in ("geometry", "pref_ja", "code6")]
+    gdf_file = gdf.drop(columns=["pref_ja", "code6"])
+    gdf_file[text_cols] = gdf_file[text_cols].astype(object).where(gdf_file[text_cols] != "", None)
     pyogrio.write_dataframe(
-        gdf.drop(columns=["pref_ja", "code6"]),
+        gdf_file,
         OUT,
         driver="FlatGeobuf",
         layer_options={"SPATIAL_INDEX": "NO"},

@@ -48,8 +48,6 @@ _COLUMNS = [
 def _read() -> gpd.GeoDataFrame:
     df = pyogrio.read_dataframe(path_of("municipalities"))
     gdf = gpd.GeoDataFrame(df, geometry="geometry", crs=STORAGE_CRS)
-    text = [*_COLUMNS, "code"]
-    gdf[text] = gdf[text].replace("", None)
     gdf.attrs = {
         "source": dataset_info("municipalities")["attribution"],
         "dataset": "municipalities",
@@ -64,7 +62,7 @@ def _layer(wards: bool, northern_territories: bool) -> gpd.GeoDataFrame:
     keep = gdf["layer"].isin(["both", "wards" if wards else "municipalities"])
     if not northern_territories:
         keep &= gdf["kind"] != "northern_territories_village"
-    out = gdf.loc[keep].set_index("code").sort_index()
+    out = gdf.loc[keep].set_index("code")  # the file is sorted by code
     out.index.name = "muni_code"
     out = out[[*_COLUMNS, "geometry"]]
     if not northern_territories:
