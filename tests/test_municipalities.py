@@ -314,3 +314,28 @@ def test_queen_weights_match_libpysal(munis: gpd.GeoDataFrame, queen: object) ->
 
     ref = Graph.build_contiguity(munis.geometry, rook=False)
     assert _links(queen) == _links(ref)
+
+
+# --- a sourced municipal indicator -----------------------------------------------------
+
+
+def test_population_of_the_792_cities_2015() -> None:
+    pop = jregion.load_indicator("population_cities_2015")
+    assert len(pop) == 792 and pop.index.name == "muni_code"
+    # 2015 census (Statistics Bureau): Yokohama 3,724,844; Osaka 2,691,185; Sapporo 1,952,356
+    assert pop.loc[["14100", "27100", "01100"], "population_2015"].tolist() == [
+        3724844,
+        2691185,
+        1952356,
+    ]
+    # every row is a city of 2021; each prefecture's cities hold at most its census total
+    kinds = jregion.municipality_table().loc[pop.index, "kind"]
+    assert set(kinds) == {"city", "designated_city"}
+    pref = jregion.load_indicator("population", year=2015)["population"]
+    sums = pop["population_2015"].groupby(pop.index.str[:2]).sum()
+    assert (sums <= pref.reindex(sums.index)).all()
+    # Tokyo's 23 wards are not cities: Tokyo's cities hold 4.2 of its 13.5 million
+    assert 0.25 < sums["13"] / pref["13"] < 0.35
+    with pytest.warns(jregion.UnmatchedRowsWarning, match="955 muni code"):
+        gdf = jregion.attach(pop, key=None, level="municipality")
+    assert gdf["population_2015"].notna().sum() == 792
