@@ -35,6 +35,20 @@ from ._manifest import (
     dataset_info as dataset_info,
 )
 
+# Municipalities (boundaries and codes as of 2021-01-01)
+from .municipalities import (
+    BOUNDARY_DATE as BOUNDARY_DATE,
+    load_municipalities as load_municipalities,
+    municipality_table as municipality_table,
+)
+from .municipal_codes import (
+    to_municipal_code as to_municipal_code,
+    to_municipal_codes as to_municipal_codes,
+)
+from .errors import (
+    AmbiguousNameError as AmbiguousNameError,
+)
+
 # Errors and warnings
 from .errors import (
     JRegionError as JRegionError,
@@ -180,6 +194,8 @@ from .weights import (
     build_weights as build_weights,
     prefecture_graph as prefecture_graph,
     SparseGraph as SparseGraph,
+    GraphLike as GraphLike,
+    as_graph as as_graph,
     japan_links as japan_links,
     FixedLink as FixedLink,
     connectivity_report as connectivity_report,

@@ -17,6 +17,7 @@ JRegionError
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousNameError",
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
@@ -136,3 +137,8 @@ class DisconnectedGraphWarning(JRegionWarning):
 
 class MeshCodeError(JRegionError, ValueError):
     """A JIS X 0410 mesh code, level or point is invalid (the message names the first bad one)."""
+
+
+# Municipalities (issue 21)
+class AmbiguousNameError(UnknownCodeError):
+    """A name denotes several units (伊達市 in Hokkaido and Fukushima); the message lists them."""
