@@ -184,14 +184,20 @@ def test_bad_arguments(census: pd.DataFrame) -> None:
         jregion.aggregate_mesh(census, level=1, columns=["HTKSAKI"])
 
 
-def test_municipality_keyword() -> None:
-    cells = pd.DataFrame({"x": [1.0]}, index=["533946111"])
-    if hasattr(jregion, "load_municipalities"):
-        agg = jregion.aggregate_mesh(cells, to="municipality")
-        assert agg.cells.sum() == 1
-    else:
-        with pytest.raises(jregion.SchemeError, match="municipal boundaries are not bundled"):
-            jregion.aggregate_mesh(cells, to="municipality")
+def test_by_municipality(okinawa: pd.DataFrame) -> None:
+    agg = jregion.aggregate_mesh(okinawa, to="municipality")
+    munis = jregion.load_municipalities()
+    assert agg.values.index.name == "muni_code"
+    assert set(munis.loc[agg.values.index, "pref_code"]) == {"47"}
+    np.testing.assert_allclose(agg.values.sum(), okinawa.sum())
+    assert agg.cells.sum() == len(okinawa)
+    # each cell whose centre is inside a municipality is assigned to it, checked by shapely
+    centres = jregion.mesh_centres(okinawa.index)
+    for code in okinawa.index[::20]:
+        point = shapely.Point(centres.at[code, "lon"], centres.at[code, "lat"])
+        inside = [m for m, g in munis.geometry.items() if g.contains(point)]
+        if inside:
+            assert agg.assignment[code] == inside[0]
 
 
 # ---------------------------------------------------------------- mesh_share

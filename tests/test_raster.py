@@ -238,3 +238,16 @@ def test_missing_rasterio_names_the_extra(
         jregion.mesh_to_raster(okinawa["T000918001"], tmp_path / "x.tif")
     with pytest.raises(jregion.MissingDependencyError, match=r'pip install "jregion\[raster\]"'):
         jregion.zonal_stats(np.ones((2, 2)), transform=Affine(1, 0, 0, 0, -1, 0), crs=4326)
+
+
+def test_zonal_sums_equal_aggregate_mesh_by_municipality(
+    okinawa: pd.DataFrame, tmp_path: Path
+) -> None:
+    column = "T000918020"  # persons engaged, all industries
+    path = jregion.mesh_to_raster(okinawa[column], tmp_path / "persons.tif")
+    zonal = jregion.zonal_stats(path, zones="municipality", stats=("sum", "count"))
+    _, nearest = assign_cells(okinawa.index, "municipality")
+    agg = jregion.aggregate_mesh(okinawa[~nearest.to_numpy()], to="municipality")
+    got = zonal.loc[zonal["count"] > 0, "sum"]
+    assert got.index.name == "muni_code"
+    pd.testing.assert_series_equal(got, agg.values[column], check_names=False)

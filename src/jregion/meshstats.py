@@ -154,15 +154,9 @@ def _zones_layer(to: object) -> tuple[gpd.GeoDataFrame, bool]:
             raise DuplicateKeyError("the zones' index has duplicates; give each zone one row")
         return to[["geometry"]], False
     if to == "municipality":
-        import jregion
+        from jregion.municipalities import load_municipalities
 
-        loader = getattr(jregion, "load_municipalities", None)
-        if loader is None:
-            raise SchemeError(
-                "municipal boundaries are not bundled in this version of jregion; pass a "
-                "GeoDataFrame of municipalities as to=..."
-            )
-        return loader()[["geometry"]], True
+        return load_municipalities()[["geometry"]], True
     from jregion.boundaries import load_prefectures
 
     return load_prefectures()[["geometry"]], True
@@ -181,7 +175,7 @@ def assign_cells(
     to : {"prefecture", "municipality"}, region scheme name or mapping, or GeoDataFrame
         ``"prefecture"`` (the bundled prefectures), a region scheme (a name from
         :func:`jregion.list_schemes` or a prefecture-to-region mapping: cells go to their
-        prefecture, then its region), ``"municipality"`` (needs municipal boundaries) or
+        prefecture, then its region), ``"municipality"`` (:func:`jregion.load_municipalities`, 2021) or
         a GeoDataFrame of zones (its index names the zones).
 
     Returns

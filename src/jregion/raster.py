@@ -320,15 +320,9 @@ def _zones(zones: str | gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
         return load_prefectures()
     if zones == "municipality":
-        import jregion
+        from jregion.municipalities import load_municipalities
 
-        loader = getattr(jregion, "load_municipalities", None)
-        if loader is None:
-            raise SchemeError(
-                "municipal boundaries are not bundled in this version of jregion; pass a "
-                "GeoDataFrame of municipalities as zones=..."
-            )
-        return loader()  # type: ignore[no-any-return]
+        return load_municipalities()  # type: ignore[no-any-return]
     from jregion.regions import list_schemes, load_regions
 
     scheme = "eight" if zones == "region" else zones
@@ -361,7 +355,7 @@ def zonal_stats(
         (an ``affine.Affine``) and ``crs=``.
     zones : {"prefecture", "region", "municipality"}, scheme name, or GeoDataFrame
         The bundled prefectures, regions (``"region"`` = the eight traditional regions, or
-        a scheme name from :func:`jregion.list_schemes`), municipalities (when bundled), or
+        a scheme name from :func:`jregion.list_schemes`), municipalities (2021 boundaries), or
         your own polygons (reprojected to the raster's CRS; their index names the zones).
     stats : sequence of str, default ("sum", "mean", "count")
         Any of ``count``, ``sum``, ``mean``, ``min``, ``max``, ``median``, ``std``,
