@@ -175,8 +175,9 @@ def assign_cells(
     to : {"prefecture", "municipality"}, region scheme name or mapping, or GeoDataFrame
         ``"prefecture"`` (the bundled prefectures), a region scheme (a name from
         :func:`jregion.list_schemes` or a prefecture-to-region mapping: cells go to their
-        prefecture, then its region), ``"municipality"`` (:func:`jregion.load_municipalities`, 2021) or
-        a GeoDataFrame of zones (its index names the zones).
+        prefecture, then its region), ``"municipality"`` (the 2021 municipalities of
+        :func:`jregion.load_municipalities`) or a GeoDataFrame of zones (its index names
+        the zones).
 
     Returns
     -------
