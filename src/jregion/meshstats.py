@@ -28,6 +28,8 @@ from jregion.errors import CRSError, InvalidDataError, MissingValueError, Scheme
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from jregion.mesh import MeshLevel
+
 __all__ = ["MeshAggregate", "aggregate_mesh", "assign_cells", "mesh_share"]
 
 _FLAGS = ("HTKSYORI", "HTKSAKI", "GASSAN")
@@ -112,22 +114,16 @@ def _value_columns(frame: pd.DataFrame, columns: Sequence[str] | None) -> list[s
 
 
 def _check_frame(frame: pd.DataFrame) -> pd.Index:
+    """Return the frame's mesh codes as str after checking them (one level, no repeats)."""
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"expected a DataFrame indexed by mesh code, got {type(frame).__name__}")
+    from jregion.errors import DuplicateKeyError
     from jregion.mesh import mesh_level
 
-    codes = pd.Index(frame.index.astype(str))
+    codes = pd.Index([str(c) for c in frame.index], name="mesh_code")
     if codes.has_duplicates:
-        from jregion.errors import DuplicateKeyError
-
         raise DuplicateKeyError(f"mesh code {codes[codes.duplicated()][0]!r} occurs twice")
-    levels = np.unique(np.asarray(mesh_level(codes.to_numpy())))
-    if levels.size > 1:
-        from jregion.errors import MeshCodeError
-
-        raise MeshCodeError(
-            f"the frame mixes mesh levels {levels.tolist()}; aggregate each level separately"
-        )
+    mesh_level(codes.to_numpy())  # MeshCodeError for a bad code or mixed levels
     return codes
 
 
@@ -231,7 +227,7 @@ def assign_cells(
 def aggregate_mesh(
     frame: pd.DataFrame,
     *,
-    level: int | str | None = None,
+    level: MeshLevel | None = None,
     to: str | Mapping[object, str] | gpd.GeoDataFrame | None = None,
     columns: Sequence[str] | None = None,
 ) -> MeshAggregate:
@@ -299,14 +295,14 @@ def aggregate_mesh(
     if level is not None:
         from jregion.mesh import mesh_parent
 
-        parents = np.asarray(mesh_parent(codes.to_numpy(), level), dtype=str)
+        parents = [str(p) for p in mesh_parent(codes.to_numpy(), level)]
         area = pd.Series(parents, index=codes, name="mesh_code")
         nearest = pd.Series(False, index=codes)
         rule = f"parent cell at level {level!r} (mesh_parent)"
     else:
-        area, nearest = assign_cells(codes, to)  # type: ignore[arg-type]
+        area, nearest = assign_cells(codes, to)
         rule = _rule(to)
-    name = area.name
+    name = str(area.name)
     order = pd.Index(pd.unique(area.dropna()), name=name)
     if isinstance(area.dtype, pd.CategoricalDtype):
         order = pd.Index([c for c in area.cat.categories if c in set(area.dropna())], name=name)
@@ -337,15 +333,21 @@ def aggregate_mesh(
             out, inn = out.reindex(order, fill_value=0), inn.reindex(order, fill_value=0)
     return MeshAggregate(
         values=summed,
-        cells=cells.rename_axis(name),
-        merged_out=out.rename("merged_out").rename_axis(name),
-        merged_in=inn.rename("merged_in").rename_axis(name),
-        by_nearest=near.astype(np.int64).rename("by_nearest").rename_axis(name),
+        cells=_named(cells, "cells", name),
+        merged_out=_named(out, "merged_out", name),
+        merged_in=_named(inn, "merged_in", name),
+        by_nearest=_named(near.astype(np.int64), "by_nearest", name),
         assignment=area,
         receivers_missing=missing,
         merged_across=n_across,
         rule=rule,
     )
+
+
+def _named(series: pd.Series, name: str, index_name: str) -> pd.Series:
+    out = series.rename(name)
+    out.index.name = index_name
+    return out
 
 
 def _rule(to: object) -> str:
@@ -456,13 +458,15 @@ def mesh_share(
     if receiving == "group":
         pooled_col, own_col = (numerator, denominator) if kinds[0] else (denominator, numerator)
         own = frame[own_col].astype(float)
-        codes = frame.index.astype(str)
+        codes = [str(c) for c in frame.index]
+        present = set(codes)
         gassan = frame["GASSAN"].to_numpy()
-        for i in np.flatnonzero(receiving_rows):
+        pooled_values = frame[pooled_col].to_numpy(dtype=float)
+        for i in np.flatnonzero(receiving_rows).tolist():
             members = [codes[i], *str(gassan[i]).split(";")]
-            if not pd.Index(members).isin(codes).all():
+            if not present.issuperset(members):
                 continue
-            total = own.loc[members].sum(min_count=len(members))
-            value = frame[pooled_col].iat[i]
+            total = float(own.loc[members].sum(min_count=len(members)))
+            value = float(pooled_values[i])
             out.iat[i] = value / total if pooled_col == numerator else total / value
     return out

@@ -113,11 +113,13 @@ def mesh_to_raster(
     b = mesh_bounds(codes)
     # cell sizes are whole multiples of the 125 m cell (1/640 degree of longitude by 1/960 of
     # latitude); rounding the first cell's size to them gives the exact float step
-    dlon = round(float(b["east"].iat[0] - b["west"].iat[0]) * 640) / 640
-    dlat = round(float(b["north"].iat[0] - b["south"].iat[0]) * 960) / 960
-    west, north = float(b["west"].min()), float(b["north"].max())
-    cols = np.rint((b["west"].to_numpy() - west) / dlon).astype(np.int64)
-    rows = np.rint((north - b["north"].to_numpy()) / dlat).astype(np.int64)
+    south_, west_ = b["south"].to_numpy(dtype=float), b["west"].to_numpy(dtype=float)
+    north_, east_ = b["north"].to_numpy(dtype=float), b["east"].to_numpy(dtype=float)
+    dlon = round(float(east_[0] - west_[0]) * 640) / 640
+    dlat = round(float(north_[0] - south_[0]) * 960) / 960
+    west, north = float(west_.min()), float(north_.max())
+    cols = np.rint((west_ - west) / dlon).astype(np.int64)
+    rows = np.rint((north - north_) / dlat).astype(np.int64)
     width, height = int(cols.max()) + 1, int(rows.max()) + 1
     transform = Affine(dlon, 0.0, west, 0.0, -dlat, north)
     name = str(series.name) if series.name is not None else "value"
@@ -203,8 +205,9 @@ class _Raster:
 
     def read(self, window: Any) -> FloatArray:
         """Read a window as float, with nodata (and NaN) as NaN."""
+        data: FloatArray
         if self._dataset is not None:
-            data = self._dataset.read(self.band, window=window).astype(np.float64)
+            data = np.asarray(self._dataset.read(self.band, window=window), dtype=np.float64)
         else:
             (r0, r1), (c0, c1) = window.toranges()
             data = self._array[r0:r1, c0:c1].astype(np.float64)
@@ -322,7 +325,7 @@ def _zones(zones: str | gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if zones == "municipality":
         from jregion.municipalities import load_municipalities
 
-        return load_municipalities()  # type: ignore[no-any-return]
+        return load_municipalities()
     from jregion.regions import list_schemes, load_regions
 
     scheme = "eight" if zones == "region" else zones

@@ -25,6 +25,7 @@ import io
 import itertools
 import os
 import re
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -173,26 +174,29 @@ def _values(
     name: str,
 ) -> pd.DataFrame:
     """Parse all rows: codes and flags as text, values as float with symbols missing."""
-    dtypes: dict[str, type] = {c: object for c in columns if c not in value_cols}
-    read = {
-        "header": None,
-        "names": columns,
-        "skiprows": skip,
-        "keep_default_na": False,
-        "skip_blank_lines": True,
-        "skipinitialspace": True,
-        "encoding": codec,
-    }
-    try:
+    def read(dtype: Any, na_values: dict[str, list[str]] | None) -> pd.DataFrame:
         return pd.read_csv(
             io.BytesIO(raw),
-            dtype={**dtypes, **dict.fromkeys(value_cols, np.float64)},
-            na_values={c: list(_SYMBOLS) for c in value_cols},
-            **read,  # type: ignore[arg-type]
+            header=None,
+            names=columns,
+            skiprows=skip,
+            keep_default_na=False,
+            skip_blank_lines=True,
+            skipinitialspace=True,
+            encoding=codec,
+            dtype=dtype,
+            na_values=na_values,
+        )
+
+    text_cols = {c: object for c in columns if c not in value_cols}
+    try:
+        return read(
+            {**text_cols, **dict.fromkeys(value_cols, np.float64)},
+            {c: list(_SYMBOLS) for c in value_cols},
         )
     except ValueError:
         pass
-    cells_ = pd.read_csv(io.BytesIO(raw), dtype=str, **read)  # type: ignore[arg-type]
+    cells_ = read(str, None)
     for col in value_cols:
         cells = cells_[col].str.strip()
         ok = cells.str.match(_NUMBER) | cells.isin(_SYMBOLS)
