@@ -245,3 +245,8 @@ def test_share_without_flags_is_plain_division(okinawa: pd.DataFrame) -> None:
     pd.testing.assert_series_equal(
         share, okinawa["T000918024"] / okinawa["T000918020"], check_names=False
     )
+
+
+def test_group_share_needs_gassan(census: pd.DataFrame) -> None:
+    with pytest.raises(jregion.MissingValueError, match="needs the GASSAN column"):
+        jregion.mesh_share(census.drop(columns="GASSAN"), YOUNG, POP, receiving="group")

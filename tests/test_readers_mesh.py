@@ -318,3 +318,29 @@ def test_quoted_cells_as_a_spreadsheet_saves_them(tmp_path: Path) -> None:
     expected = jregion.read_estat_mesh(FIXTURES / ECONOMIC)
     pd.testing.assert_frame_equal(got, expected)
     assert got.attrs["labels"] == expected.attrs["labels"]
+
+
+@pytest.mark.parametrize(
+    ("codes", "level"),
+    [
+        (["53394611", "53394612"], 3),
+        (["5339461111", "5339461112"], 5),
+        (["53394611111", "53394611112"], 6),
+    ],
+)
+def test_levels_1km_to_125m(codes: list[str], level: int, tmp_path: Path) -> None:
+    path = tmp_path / "made_up_values.txt"
+    path.write_text(
+        "KEY_CODE,T000001\n" + "".join(f"{c},{i}\n" for i, c in enumerate(codes)), encoding="utf-8"
+    )
+    cells = jregion.read_estat_mesh(path)
+    assert cells.attrs["level"] == level
+    assert list(cells.index) == codes
+    assert cells["T000001"].tolist() == [0.0, 1.0]
+
+
+def test_a_four_digit_code_is_not_a_mesh_statistics_row(tmp_path: Path) -> None:
+    path = tmp_path / "first_level.txt"
+    path.write_text("KEY_CODE,T000001\n5339,1\n", encoding="utf-8")
+    with pytest.raises(jregion.LayoutError, match=r"line 2: KEY_CODE '5339' is not an 8- to 11"):
+        jregion.read_estat_mesh(path)

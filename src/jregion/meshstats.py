@@ -456,6 +456,11 @@ def mesh_share(
     out = share.copy()
     out[receiving_rows] = np.nan
     if receiving == "group":
+        if "GASSAN" not in frame.columns:
+            raise MissingValueError(
+                f"{name}: receiving='group' needs the GASSAN column (the merged cells of each "
+                "receiving cell), as read_estat_mesh returns it"
+            )
         pooled_col, own_col = (numerator, denominator) if kinds[0] else (denominator, numerator)
         own = frame[own_col].astype(float)
         codes = [str(c) for c in frame.index]
