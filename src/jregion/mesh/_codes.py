@@ -68,7 +68,7 @@ def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3, *, compiled: bool = True) 
         The level: 80 km (4 digits), 10 km (6), 1 km (8), 500 m (9), 250 m (10), 125 m (11).
     compiled : bool, default True
         For a million points or more, use the compiled kernel when numba is installed
-        (``pip install "jregion[fast]"``): same codes, one pass instead of about fifty.
+        (``pip install "jregion[fast]"``): same codes, one pass instead of about 25.
 
     Returns
     -------
