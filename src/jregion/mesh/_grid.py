@@ -106,11 +106,11 @@ def from_digit_bytes(digits: npt.NDArray[np.uint8]) -> pd.Index:
     import pyarrow as pa
 
     n, k = digits.shape
-    offsets = np.arange(0, (n + 1) * k, k, dtype=np.int64)
+    small = (n + 1) * k < 2**31  # 32-bit offsets: half the memory
+    offsets = np.arange(0, (n + 1) * k, k, dtype=np.int32 if small else np.int64)
     flat = np.ascontiguousarray(digits).reshape(-1)  # the buffer is shared, not copied
-    arr = pa.Array.from_buffers(
-        pa.large_string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(flat)]
-    )
+    kind = pa.string() if small else pa.large_string()
+    arr = pa.Array.from_buffers(kind, n, [None, pa.py_buffer(offsets), pa.py_buffer(flat)])
     return str_index(arr)
 
 
