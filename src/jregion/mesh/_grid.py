@@ -21,11 +21,11 @@ The code of a cell (JIS X 0410; Statistics Bureau, 地域メッシュ統計の�
 
 Japan's range (the rule "a 1st-level code outside Japan's range"): ``pp`` in 30-68 and
 ``uu`` in 22-53, the rectangle of first-level cells that holds Japan's extreme points as
-published by the Geospatial Information Authority of Japan (日本の東西南北端点の経度緯度:
-south Okinotorishima 20°25'31"N -> 30; north Etorofu 45°33'26"N -> 68; west Yonaguni
-122°55'57"E -> 22; east Minamitorishima 153°59'12"E -> 53). The 1st-level sheets listed by
-jpmesh (uribo/jpmesh ``data-raw/jp_mesh_1.csv``: 3623 Ishigakijima to 6848 Shibetoro) all
-lie inside it.
+the Geospatial Information Authority of Japan (GSI) maps them (日本の東西南北端点): south,
+Okinotorishima 20°25'N -> pp 30; north, Etorofu (Cape Kamoiwakka) 45°33'28"N -> 68; west,
+the rock Tuishi off Yonaguni 122°55'57"E (on GSI's 1:25,000 map since 2019) -> uu 22; east,
+Minamitorishima 153°59'12"E -> 53. The 1st-level sheets listed by the R package jpmesh
+(uribo/jpmesh ``data-raw/jp_mesh_1.csv``, 3623 Ishigakijima to 6848 Shibetoro) all lie inside.
 """
 
 from __future__ import annotations
