@@ -91,11 +91,17 @@ def bench_to_mesh(quick: bool, repeat: int) -> None:
     rng = np.random.default_rng(19)
     lat = rng.uniform(24.0, 45.5, n)
     lon = rng.uniform(123.0, 146.0, n)
-    jregion.to_mesh(lat[:10], lon[:10])  # warm-up: imports
+    from jregion.mesh._compiled import COMPILED_MIN_POINTS, to_mesh_kernel
+
+    print(f"numba kernel: {'yes' if to_mesh_kernel() is not None else 'no (numpy path)'}")
+    jregion.to_mesh(lat[:COMPILED_MIN_POINTS], lon[:COMPILED_MIN_POINTS])  # warm-up: kernel
     t_ours, codes = best_of(repeat, lambda: jregion.to_mesh(lat, lon, 3))
     t_fine, _ = best_of(repeat, lambda: jregion.to_mesh(lat, lon, 6))
     print(f"to_mesh on {n:,} points, 1 km: {t_ours:.3f} s (best of {repeat}; goal < 0.2 s)")
     print(f"to_mesh on {n:,} points, 125 m: {t_fine:.3f} s")
+    t_numpy, plain = best_of(1, lambda: jregion.to_mesh(lat, lon, 3, compiled=False))
+    same = bool((plain.to_numpy() == codes.to_numpy()).all())
+    print(f"to_mesh numpy path (compiled=False), 1 km: {t_numpy:.3f} s; same codes: {same}")
     try:
         from jismesh.utils import to_meshcode
     except ImportError:
@@ -112,7 +118,15 @@ def bench_to_mesh(quick: bool, repeat: int) -> None:
     )
 
 
+def machine_load() -> None:
+    """Print a reference operation, to read the timings on a shared machine."""
+    x = np.random.default_rng(0).random(5_000_000)
+    t, _ = best_of(5, lambda: x * 960.0)
+    print(f"reference: one numpy pass (x * 960) over 5,000,000 floats: {t * 1000:.1f} ms")
+
+
 def main() -> None:
+    machine_load()
     quick = "--quick" in sys.argv
     repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
     bench_to_mesh(quick, repeat)

@@ -65,6 +65,29 @@ def test_first_level_worked_example() -> None:
     assert b2["west"] == pytest.approx(139 + 3 * 7.5 / 60)
 
 
+@pytest.mark.parametrize(
+    ("lat", "lon", "code"),
+    [
+        # Japan's extreme points (GSI; degrees from the published d-m-s), which define the
+        # range of valid 1st-level codes: pp 30-68, uu 22-53
+        (20 + 25 / 60, 136 + 4 / 60, "3036"),  # south: Okinotorishima
+        (45 + 33 / 60 + 28 / 3600, 148 + 45 / 60 + 14 / 3600, "6848"),  # north: Etorofu
+        (24 + 27 / 60 + 5 / 3600, 122 + 55 / 60 + 57 / 3600, "3622"),  # west: Tuishi, Yonaguni
+        (24 + 16 / 60 + 59 / 3600, 153 + 59 / 60 + 12 / 3600, "3653"),  # east: Minamitorishima
+    ],
+)
+def test_extreme_points_of_japan_are_in_range(lat: float, lon: float, code: str) -> None:
+    assert to_mesh(lat, lon, 1) == code
+    assert mesh_level(code) == 1
+
+
+def test_range_corners() -> None:
+    assert mesh_level(["3022", "3053", "6822", "6853"]) == 1
+    for outside in ["2922", "6922", "3021", "3054"]:
+        with pytest.raises(MeshCodeError, match="outside Japan's range"):
+            mesh_level(outside)
+
+
 # jismesh, another implementation, on random points (not on edges) --------------------------
 
 

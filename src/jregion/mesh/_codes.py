@@ -17,6 +17,7 @@ from jregion.mesh._grid import (
     SCALE,
     MeshLevel,
     encode,
+    encode_units,
     from_digit_bytes,
     grid_units,
     level_number,
@@ -67,7 +68,7 @@ def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3, *, compiled: bool = True) 
         The level: 80 km (4 digits), 10 km (6), 1 km (8), 500 m (9), 250 m (10), 125 m (11).
     compiled : bool, default True
         For a million points or more, use the compiled kernel when numba is installed
-        (``pip install "jregion[fast]"``): same codes, one pass instead of about fifty.
+        (``pip install "jregion[fast]"``): same codes, one pass instead of about 25.
 
     Returns
     -------
@@ -111,8 +112,7 @@ def _point_codes(
     kernel = _compiled.to_mesh_kernel() if compiled and y.size >= COMPILED_MIN_POINTS else None
     if kernel is None:
         rows, cols = grid_units(y, x)
-        s = SCALE[level]
-        return encode(rows // s, cols // s, level)
+        return encode_units(rows, cols, level)
     out = np.empty((y.size, LEVEL_DIGITS[level]), dtype=np.uint8)
     bad = kernel(np.ascontiguousarray(y), np.ascontiguousarray(x), np.array(POINT_RANGE), out)
     if bad >= 0:

@@ -1,8 +1,8 @@
 """Optional compiled kernel (numba, ``pip install "jregion[fast]"``) for :func:`to_mesh`.
 
 The numpy path of :func:`jregion.mesh._grid.grid_units` and :func:`~jregion.mesh._grid.encode`
-makes about 50 passes over the points (the exact edge test, the range check, one digit at
-a time); this kernel does the same arithmetic in one pass per point and writes the code's
+makes about 25 passes over the points (the range check, the exact edge test, the digit
+tables); this kernel does the same arithmetic in one pass per point and writes the code's
 digits directly. It applies the identical rule, with the same IEEE operations:
 ``r = trunc(lat * 960)``, then, when ``lat * 960`` is within 1e-6 of an integer (else the
 test cannot change ``r``), ``r + 1`` if ``lat >= (r + 1) / 960`` or ``r - 1`` if
