@@ -376,3 +376,10 @@ def test_attach_is_independent_of_row_order_and_key_form() -> None:
     with pytest.warns(jregion.UnmatchedRowsWarning):
         b = jregion.attach(shuffled, key="muni_code", level="municipality")
     pd.testing.assert_frame_equal(a.drop(columns="geometry"), b.drop(columns="geometry"))
+
+
+def test_to_code_points_municipal_codes_to_the_municipal_functions() -> None:
+    with pytest.raises(
+        jregion.UnknownCodeError, match=r"municipal code in prefecture 13.*to_municipal_code"
+    ):
+        jregion.to_code("13101")
