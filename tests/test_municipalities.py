@@ -294,6 +294,7 @@ def test_queen_weights_over_municipalities(munis: gpd.GeoDataFrame, queen: objec
     # prefecture pairs only, so no municipal bridge or tunnel ends are sourced)
     isolates = set(g.isolates)  # type: ignore[attr-defined]
     assert len(isolates) == 49
+    assert g.n_components == 64  # type: ignore[attr-defined]  # main islands apart, 49 isolates
     for code in ("15224", "42209", "42210", "47207", "13421", "01695", "32528"):
         assert code in isolates  # Sado, Tsushima, Iki, Ishigaki, Ogasawara, Shikotan, Okinoshima
     # land neighbours: Yokohama's (Kawasaki, Machida in Tokyo, Kamakura, ...)
