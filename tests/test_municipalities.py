@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -293,6 +294,7 @@ def test_queen_weights_over_municipalities(munis: gpd.GeoDataFrame, queen: objec
     # prefecture pairs only, so no municipal bridge or tunnel ends are sourced)
     isolates = set(g.isolates)  # type: ignore[attr-defined]
     assert len(isolates) == 49
+    assert g.n_components == 64  # type: ignore[attr-defined]  # main islands apart, 49 isolates
     for code in ("15224", "42209", "42210", "47207", "13421", "01695", "32528"):
         assert code in isolates  # Sado, Tsushima, Iki, Ishigaki, Ogasawara, Shikotan, Okinoshima
     # land neighbours: Yokohama's (Kawasaki, Machida in Tokyo, Kamakura, ...)
@@ -339,3 +341,46 @@ def test_population_of_the_792_cities_2015() -> None:
     with pytest.warns(jregion.UnmatchedRowsWarning, match="955 muni code"):
         gdf = jregion.attach(pop, key=None, level="municipality")
     assert gdf["population_2015"].notna().sum() == 792
+
+
+def test_every_code_and_prefixed_name_round_trips() -> None:
+    """All 1,922 units: 5-digit, 6-digit, integer and prefecture+name forms give the code."""
+    t = jregion.municipality_table()
+    codes = pd.Series(t.index, index=t.index)
+    assert jregion.to_municipal_codes(codes).equals(codes.rename("muni_code").astype(object))
+    assert (jregion.to_municipal_codes(t["code6"]).to_numpy() == t.index.to_numpy()).all()
+    ints = [int(c) for c in t.index]
+    assert jregion.to_municipal_codes(ints).tolist() == list(t.index)
+    names = t["pref_ja"] + t["full_name_ja"]
+    # one pair shares prefecture and name: 泊村 of 古宇郡 (01403) and of 国後郡 (01696, one
+    # of the Northern Territories villages); the county tells them apart
+    twins = names.duplicated(keep=False)
+    assert list(t.index[twins]) == ["01403", "01696"]
+    names[twins] = t["pref_ja"] + t["county_ja"].fillna("") + t["name_ja"]
+    assert (jregion.to_municipal_codes(names).to_numpy() == t.index.to_numpy()).all()
+    with pytest.raises(jregion.AmbiguousNameError, match="01403 北海道泊村; 01696 北海道泊村"):
+        jregion.to_municipal_code("北海道泊村")
+
+
+def test_attach_is_independent_of_row_order_and_key_form() -> None:
+    pop = jregion.load_indicator("population_cities_2015").reset_index()
+    rng = np.random.default_rng(3)
+    shuffled = pop.iloc[rng.permutation(len(pop))].copy()
+    shuffled["muni_code"] = [
+        int(c) if i % 3 == 0 else (c + str(jregion.municipality_table().loc[c, "code6"][-1]))
+        if i % 3 == 1
+        else c
+        for i, c in enumerate(shuffled["muni_code"])
+    ]
+    with pytest.warns(jregion.UnmatchedRowsWarning):
+        a = jregion.attach(pop, key="muni_code", level="municipality")
+    with pytest.warns(jregion.UnmatchedRowsWarning):
+        b = jregion.attach(shuffled, key="muni_code", level="municipality")
+    pd.testing.assert_frame_equal(a.drop(columns="geometry"), b.drop(columns="geometry"))
+
+
+def test_to_code_points_municipal_codes_to_the_municipal_functions() -> None:
+    with pytest.raises(
+        jregion.UnknownCodeError, match=r"municipal code in prefecture 13.*to_municipal_code"
+    ):
+        jregion.to_code("13101")

@@ -178,7 +178,7 @@ def _parse(value: object) -> str:
         cands = "; ".join(_label(c) for c in codes)
         raise _UnknownError(
             f"municipality name {value!r} is ambiguous: it matches {len(codes)} units ({cands}); "
-            "add the prefecture (or the city, for wards), or use the code",
+            "add the prefecture (the county 郡 or the city, for towns and wards), or use the code",
             ambiguous=True,
         )
     return codes[0]

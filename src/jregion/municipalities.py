@@ -23,6 +23,7 @@ import pyogrio
 
 from jregion._manifest import dataset_info, path_of
 from jregion.crs import STORAGE_CRS
+from jregion.errors import DataIntegrityError
 
 __all__ = ["BOUNDARY_DATE", "load_municipalities", "municipality_table"]
 
@@ -46,8 +47,12 @@ _COLUMNS = [
 
 @functools.cache
 def _read() -> gpd.GeoDataFrame:
-    df = pyogrio.read_dataframe(path_of("municipalities"))
-    gdf = gpd.GeoDataFrame(df, geometry="geometry", crs=STORAGE_CRS)
+    gdf = pyogrio.read_dataframe(path_of("municipalities"))
+    if gdf.crs is None or gdf.crs.to_string() != STORAGE_CRS:
+        raise DataIntegrityError(
+            f"bundled municipalities have CRS {gdf.crs}, expected {STORAGE_CRS}; rebuild with "
+            "python scripts/build_municipalities.py"
+        )
     gdf.attrs = {
         "source": dataset_info("municipalities")["attribution"],
         "dataset": "municipalities",

@@ -313,7 +313,9 @@ def build_weights(
 
         _check_areal(gdf, kind)
         focal, neighbor = contiguity_pairs(gdf.geometry.to_numpy(), rook=kind == "rook")
-        csr = CSRWeights.from_coo(focal, neighbor, np.ones(len(focal)), n=len(ids))
+        indptr = np.zeros(len(ids) + 1, dtype=np.int64)  # pairs come sorted and unique
+        np.cumsum(np.bincount(focal, minlength=len(ids)), out=indptr[1:])
+        csr = CSRWeights(indptr=indptr, indices=neighbor, data=np.ones(len(focal)))
     elif kind == "knn":
         if isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k < len(gdf):
             raise ValueError(f"kind='knn' needs an integer k with 1 <= k < {len(gdf)}, got {k!r}")

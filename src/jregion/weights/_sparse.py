@@ -1,10 +1,11 @@
-"""SparseGraph: weights as a CSR matrix keyed by ids, and the bundled prefecture preset.
+"""SparseGraph, jregion's one spatial-weights type, and the bundled prefecture preset.
 
 ``libpysal.graph`` takes 2-4 s to import on a small machine (it pulls in scikit-learn and
 scipy.stats). The statistics of :mod:`jregion.autocorrelation` need only ids and a sparse
-matrix, so :func:`prefecture_graph` builds the prefecture preset from two bundled tables
-without libpysal (or scipy), and :meth:`SparseGraph.to_graph` gives the libpysal Graph when
-it is wanted.
+matrix, so every jregion builder returns a SparseGraph (ids + CSR arrays in numpy + the
+record of fixed links) and nothing here imports libpysal or scipy until a conversion out
+(:meth:`SparseGraph.to_libpysal`, :meth:`~SparseGraph.to_W`, :meth:`~SparseGraph.to_scipy`)
+is asked for. :func:`prefecture_graph` builds the prefecture preset from two bundled tables.
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ _LAND = ("land_border", "land_border_contested_island_only")
 class SparseGraph:
     """Spatial weights as a square sparse matrix whose rows and columns follow ``unique_ids``.
 
-    Every jregion statistic accepts it where it accepts a :class:`libpysal.graph.Graph`;
-    :meth:`to_graph` converts it (importing libpysal) for everything else. The weights are
-    held in numpy (:class:`~jregion.weights.CSRWeights`), so the local statistics on a
-    SparseGraph never import scipy.
+    jregion's one weights type: :func:`~jregion.weights.build_weights`,
+    :func:`~jregion.weights.prefecture_graph` and the other builders return it, and every
+    statistic takes it (or any other :data:`~jregion.weights.GraphLike`, converted by
+    :func:`~jregion.weights.as_graph`). Immutable: :meth:`transform` and :meth:`subgraph`
+    return new graphs. Out: :meth:`to_libpysal` (a libpysal ``Graph``), :meth:`to_W`,
+    :meth:`to_scipy` and :meth:`to_frame` (the adjacency list). The weights are held in numpy
+    (:class:`~jregion.weights.CSRWeights`), so the local statistics on a SparseGraph never
+    import scipy.
 
     Parameters
     ----------
@@ -194,7 +199,8 @@ class SparseGraph:
     @property
     def isolates(self) -> pd.Index:
         """Ids of the units without neighbours, in graph order."""
-        return self.unique_ids[self.cardinalities.to_numpy() == 0]
+        lonely: pd.Index = self.unique_ids[self.cardinalities.to_numpy() == 0]
+        return lonely
 
     @property
     def component_labels(self) -> pd.Series:
