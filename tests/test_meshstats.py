@@ -71,9 +71,10 @@ def raw_sums(path: Path, key_len: int) -> dict[str, dict[str, float]]:
 def test_parent_sums_match_the_raw_file(census: pd.DataFrame, level: object, digits: int) -> None:
     ref = raw_sums(FIXTURES / "tblT001101H5031_extract.txt", digits)
     agg = jregion.aggregate_mesh(census, level=level)  # type: ignore[arg-type]
-    for parent, cols in ref.items():
-        for col, total in cols.items():
-            assert agg.values.at[parent, col] == total, (parent, col)
+    expected = pd.DataFrame.from_dict({p: dict(c) for p, c in ref.items()}, orient="index")
+    got = agg.values.loc[expected.index, expected.columns]
+    pd.testing.assert_frame_equal(got, expected, check_names=False, check_exact=True)
+    assert len(agg.values) == len(ref)
     merged = census["HTKSYORI"] == 2
     across = census.index[merged].str[:digits] != census.loc[merged, "HTKSAKI"].str[:digits]
     assert agg.merged_across == int(np.sum(across))
@@ -250,3 +251,14 @@ def test_share_without_flags_is_plain_division(okinawa: pd.DataFrame) -> None:
 def test_group_share_needs_gassan(census: pd.DataFrame) -> None:
     with pytest.raises(jregion.MissingValueError, match="needs the GASSAN column"):
         jregion.mesh_share(census.drop(columns="GASSAN"), YOUNG, POP, receiving="group")
+
+
+def test_two_files_concatenated(census: pd.DataFrame) -> None:
+    other = jregion.read_estat_mesh(FIXTURES / "tblT001101H5130.txt")
+    both = pd.concat([census, other])
+    agg = jregion.aggregate_mesh(both, to="prefecture")
+    one = jregion.aggregate_mesh(census, to="prefecture").values
+    two = jregion.aggregate_mesh(other, to="prefecture").values
+    expected = one.add(two, fill_value=0)
+    pd.testing.assert_frame_equal(agg.values, expected.loc[agg.values.index], check_names=False)
+    assert agg.cells.sum() == len(census) + len(other)
