@@ -100,7 +100,8 @@ def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
                 lo = mid
             except MeshCodeError:
                 hi = mid
-        raise MeshCodeError(f"{name}, line {line_of[hi - 1]}: {err}") from err
+        detail = re.sub(r" \(position \d+\)", "", str(err))  # the line says where
+        raise MeshCodeError(f"{name}, line {line_of[hi - 1]}: {detail}") from err
     dup = codes.duplicated(keep=False).to_numpy()
     if dup.any():
         first = codes[dup].iloc[0]
