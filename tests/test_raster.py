@@ -210,6 +210,9 @@ def test_bad_input(okinawa: pd.DataFrame, tmp_path: Path) -> None:
         jregion.zonal_stats(path, stats=("total",))  # type: ignore[arg-type]
     with pytest.raises(jregion.SchemeError, match="unknown zones"):
         jregion.zonal_stats(path, zones="wards")
+    twice = gpd.GeoDataFrame(geometry=[shapely.box(0, 0, 1, 1)] * 2, index=["a", "a"], crs=4326)
+    with pytest.raises(jregion.DuplicateKeyError, match="'a' occurs twice"):
+        jregion.zonal_stats(path, zones=twice)
     with pytest.raises(jregion.CRSError, match="transform= and crs="):
         jregion.zonal_stats(np.ones((2, 2)))
     two = tmp_path / "two.tif"

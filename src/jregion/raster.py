@@ -317,6 +317,13 @@ def _zones(zones: str | gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if isinstance(zones, gpd.GeoDataFrame):
         if zones.crs is None:
             raise CRSError("the zones GeoDataFrame has no CRS; set one (e.g. zones.set_crs(...))")
+        if zones.index.has_duplicates:
+            from jregion.errors import DuplicateKeyError
+
+            raise DuplicateKeyError(
+                f"zone {zones.index[zones.index.duplicated()][0]!r} occurs twice in the zones' "
+                "index; give each zone one row (dissolve first)"
+            )
         return zones
     if zones == "prefecture":
         from jregion.boundaries import load_prefectures
