@@ -262,3 +262,18 @@ def test_two_files_concatenated(census: pd.DataFrame) -> None:
     expected = one.add(two, fill_value=0)
     pd.testing.assert_frame_equal(agg.values, expected.loc[agg.values.index], check_names=False)
     assert agg.cells.sum() == len(census) + len(other)
+
+
+def test_centre_on_a_shared_edge_goes_to_the_first_zone(census: pd.DataFrame) -> None:
+    c = jregion.mesh_centres(["503100112"]).iloc[0]
+    left = shapely.box(c["lon"] - 0.01, c["lat"] - 0.01, c["lon"], c["lat"] + 0.01)
+    right = shapely.box(c["lon"], c["lat"] - 0.01, c["lon"] + 0.01, c["lat"] + 0.01)
+    one = census.loc[["503100112"]]
+    for first, second in (("L", "R"), ("R", "L")):
+        geoms = {"L": left, "R": right}
+        zones = gpd.GeoDataFrame(
+            geometry=[geoms[first], geoms[second]], index=[first, second], crs=4326
+        )
+        agg = jregion.aggregate_mesh(one, to=zones)
+        assert agg.assignment["503100112"] == first
+        assert agg.cells.to_dict() == {first: 1}  # areas without cells are not listed

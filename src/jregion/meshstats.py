@@ -42,7 +42,7 @@ class MeshAggregate:
     Attributes
     ----------
     values : pandas.DataFrame
-        One row per output area, one column per summed column. Missing values (suppressed
+        One row per output area that holds at least one cell, one column per summed column. Missing values (suppressed
         ``*`` cells) are skipped; an area where no cell has a figure for a column is missing.
     cells : pandas.Series
         Number of cells assigned to each area.
@@ -128,13 +128,11 @@ def _check_frame(frame: pd.DataFrame) -> pd.Index:
 
 
 def _cell_centres(codes: pd.Index) -> tuple[np.ndarray, np.ndarray]:
-    """Longitude and latitude of each cell's centre, from the cell's bounds."""
-    from jregion.mesh import mesh_bounds
+    """Longitude and latitude of each cell's centre (:func:`jregion.mesh_centres`)."""
+    from jregion.mesh import mesh_centres
 
-    b = mesh_bounds(codes.to_numpy())
-    lon = (b["west"].to_numpy(dtype=float) + b["east"].to_numpy(dtype=float)) / 2
-    lat = (b["south"].to_numpy(dtype=float) + b["north"].to_numpy(dtype=float)) / 2
-    return lon, lat
+    c = mesh_centres(codes.to_numpy())
+    return c["lon"].to_numpy(dtype=float), c["lat"].to_numpy(dtype=float)
 
 
 def _zones_layer(to: object) -> tuple[gpd.GeoDataFrame, bool]:
@@ -163,6 +161,9 @@ def assign_cells(
     to: str | Mapping[object, str] | gpd.GeoDataFrame,
 ) -> tuple[pd.Series, pd.Series]:
     """Assign mesh cells to areas by the point-in-polygon test of each cell's centre.
+
+    A centre on an edge shared by two zones, or inside zones that overlap, goes to the first
+    of them in the zones' row order.
 
     Parameters
     ----------
@@ -203,9 +204,12 @@ def assign_cells(
     lon, lat = _cell_centres(idx)
     points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), index=idx, crs="EPSG:4326")
     points = points.to_crs(layer.crs)
-    hit = gpd.sjoin(points, layer, how="left", predicate="within")
+    hit = gpd.sjoin(points, layer, how="left", predicate="intersects")
     key = hit.columns[-1]
-    hit = hit[~hit.index.duplicated(keep="first")]  # a centre on a shared edge: first zone
+    # a centre in several zones (on a shared edge, or zones that overlap): the first zone
+    first = np.argsort(layer.index.get_indexer(hit[key]), kind="stable")
+    hit = hit.iloc[first]
+    hit = hit[~hit.index.duplicated(keep="first")]
     area = hit[key].reindex(idx)
     nearest = pd.Series(False, index=idx, name="by_nearest")
     outside = area.isna().to_numpy()
