@@ -42,8 +42,9 @@ class MeshAggregate:
     Attributes
     ----------
     values : pandas.DataFrame
-        One row per output area that holds at least one cell, one column per summed column. Missing values (suppressed
-        ``*`` cells) are skipped; an area where no cell has a figure for a column is missing.
+        One row per output area that holds at least one cell, one column per summed
+        column. Missing values (suppressed ``*`` cells) are skipped; an area where no cell
+        has a figure for a column is missing.
     cells : pandas.Series
         Number of cells assigned to each area.
     merged_out : pandas.Series
