@@ -344,3 +344,16 @@ def test_a_four_digit_code_is_not_a_mesh_statistics_row(tmp_path: Path) -> None:
     path.write_text("KEY_CODE,T000001\n5339,1\n", encoding="utf-8")
     with pytest.raises(jregion.LayoutError, match=r"line 2: KEY_CODE '5339' is not an 8- to 11"):
         jregion.read_estat_mesh(path)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_dash_cells_are_missing_and_counted(newline: str, tmp_path: Path) -> None:
+    rows = ["KEY_CODE,T000001,T000002", "533946111,-,-5", "533946112,3,-", "533946113,*,2.5"]
+    path = tmp_path / "dashes.txt"
+    path.write_bytes(newline.join(rows).encode("cp932") + newline.encode())
+    cells = jregion.read_estat_mesh(path)
+    assert np.isnan(cells.at["533946111", "T000001"])
+    assert cells.at["533946111", "T000002"] == -5.0  # a negative number is not a symbol
+    assert np.isnan(cells.at["533946112", "T000002"])
+    assert cells.at["533946113", "T000002"] == 2.5
+    assert cells.attrs["symbols"] == {"*": 1, "-": 2}
