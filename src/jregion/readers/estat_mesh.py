@@ -65,10 +65,8 @@ def _field_counts(lines: list[bytes], codec: str, quoted: bool) -> np.ndarray:
     return np.fromiter(commas, dtype=np.int64, count=len(lines)) + 1
 
 
-def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
-    """Validate KEY_CODE: digits, one length (one mesh level), valid by mesh_level, unique."""
-    from jregion.mesh import mesh_level
-
+def _diagnose_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> None:
+    """Raise for the first KEY_CODE that is not 8-11 digits or not of the first code's level."""
     digits = codes.str.fullmatch(r"\d{8,11}")
     if not digits.all():
         i = int(np.flatnonzero(~digits.to_numpy())[0])
@@ -88,11 +86,18 @@ def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
             f"{lengths[0]} ({codes.iloc[0]!r}): codes of mixed mesh levels. e-Stat serves one "
             "level per file; read each level's file separately",
         )
+
+
+def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
+    """Validate KEY_CODE: digits, one length (one mesh level), valid by mesh_level, unique."""
+    from jregion.mesh import mesh_level
+
     values = codes.to_numpy()
     try:
-        level = mesh_level(values)
+        level = mesh_level(values)  # the fast path: every code valid, one level
     except MeshCodeError as err:
-        lo, hi = 0, len(values)  # the shortest failing prefix ends at the first bad code
+        _diagnose_codes(codes, line_of, name)  # a non-mesh or mixed-level code, by line
+        lo, hi = 0, len(values)  # else the shortest failing prefix ends at the first bad code
         while hi - lo > 1:
             mid = (lo + hi) // 2
             try:
@@ -102,6 +107,8 @@ def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
                 hi = mid
         detail = re.sub(r" \(position \d+\)", "", str(err))  # the line says where
         raise MeshCodeError(f"{name}, line {line_of[hi - 1]}: {detail}") from err
+    if level < 3:
+        _diagnose_codes(codes, line_of, name)
     dup = codes.duplicated(keep=False).to_numpy()
     if dup.any():
         first = codes[dup].iloc[0]
