@@ -136,6 +136,19 @@ def test_breakdown_counts_in_the_receiving_cells_area(census: pd.DataFrame) -> N
     assert "unassigned" in agg.rule
 
 
+def test_merged_group_totals_match_its_breakdown(census: pd.DataFrame) -> None:
+    # qgis-japan-mesh#26: a merged group's total must include the merged cells' own totals.
+    # The group of 503100112 as one zone: population 13 + 5 + 4 + 3 = 25, and its age
+    # breakdown (held by the receiving cell) 0-14: 1 + 15 and over: 24 = 25.
+    group = ["503100112", "503100111", "503100212", "503100222"]
+    zone = gpd.GeoDataFrame(
+        geometry=[shapely.union_all(cell_boxes(group).to_numpy())], index=["group"], crs=4326
+    )
+    agg = jregion.aggregate_mesh(census, to=zone)
+    assert agg.values.loc["group", [POP, YOUNG, ADULT]].tolist() == [25, 1, 24]
+    assert agg.merged_across == 0 and agg.cells["group"] == 4
+
+
 def test_zones_in_another_crs_give_the_same_result(census: pd.DataFrame) -> None:
     prefs = jregion.load_prefectures()
     a = jregion.aggregate_mesh(census, to=prefs.to_crs(jregion.EQUAL_AREA_CRS))

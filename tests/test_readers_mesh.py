@@ -1,4 +1,10 @@
-"""read_estat_mesh on real e-Stat mesh files (tests/fixtures/estat_mesh) and on broken copies."""
+"""read_estat_mesh on real e-Stat mesh files (tests/fixtures/estat_mesh) and on broken copies.
+
+MIERUNE/qgis-japan-mesh (the QGIS "Japanese Grid Mesh" plugin) shows the trap: its #11 merged
+each suppressed cell into its receiving cell's feature, and #26 found that this lost the merged
+cells' own population and household totals, which e-Stat publishes per cell. Here a merged cell
+keeps its own totals, and only its breakdowns are missing.
+"""
 
 from __future__ import annotations
 
@@ -61,7 +67,7 @@ def test_census_suppression_rules_row_by_row(census: tuple[Path, pd.DataFrame]) 
     merged, receiving, plain = cells[flag == 2], cells[flag == 1], cells[flag == 0]
     breakdown = [c for c in cells.columns[3:] if c not in OWN]
     assert cells.attrs["own_columns"] == OWN
-    # merged cells: own totals published (MIERUNE/qgis-japan-mesh#26), breakdowns missing, never 0
+    # merged cells: own totals published (qgis-japan-mesh#26), breakdowns missing, never 0
     assert merged[OWN].notna().all().all()
     assert merged[breakdown].isna().all().all()
     assert (merged[OWN] >= 0).all().all()
@@ -102,7 +108,7 @@ def test_receiving_cell_breakdown_holds_merged_cells_totals_do_not() -> None:
     merged = cells.loc[["503100111", "503100212", "503100222"]]
     assert merged["T001101001"].tolist() == [5, 4, 3]  # their own, not the group's (#26)
     assert merged["HTKSAKI"].eq("503100112").all()
-    assert merged["T001101004"].isna().all()  # not 0 (MIERUNE/qgis-japan-mesh#11)
+    assert merged["T001101004"].isna().all()  # missing, not 0
 
 
 def test_economic_census_without_suppression_columns() -> None:
