@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jregion
 from jregion.meshstats import assign_cells
@@ -290,3 +292,28 @@ def test_centre_on_a_shared_edge_goes_to_the_first_zone(census: pd.DataFrame) ->
         agg = jregion.aggregate_mesh(one, to=zones)
         assert agg.assignment["503100112"] == first
         assert agg.cells.to_dict() == {first: 1}  # areas without cells are not listed
+
+
+_CENSUS = jregion.read_estat_mesh(FIXTURES / "tblT001101H5031_extract.txt")
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    share=st.floats(0.02, 1.0),
+    level=st.sampled_from([1, 2, 3]),
+)
+def test_property_figures_kept_and_merges_balanced(seed: int, share: float, level: int) -> None:
+    keep = np.random.default_rng(seed).random(len(_CENSUS)) < share
+    subset = _CENSUS[keep]
+    if subset.empty:
+        return
+    agg = jregion.aggregate_mesh(subset, level=level)  # type: ignore[arg-type]
+    columns = subset.columns[3:]
+    # every figure is summed exactly once, whatever cells are missing
+    np.testing.assert_allclose(agg.values[columns].sum(), subset[columns].sum())
+    assert agg.cells.sum() == len(subset)
+    # every merge whose two cells are both present moves out of one parent and into another
+    assert agg.merged_in.sum() == agg.merged_out.sum() == agg.merged_across
+    merged = subset[subset["HTKSYORI"] == 2]
+    assert set(agg.receivers_missing) == set(merged.index[~merged["HTKSAKI"].isin(subset.index)])

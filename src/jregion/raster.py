@@ -77,7 +77,9 @@ def mesh_to_raster(
     exactly on cell edges. The CRS is EPSG:4326 (JGD2011 longitude/latitude, on which the
     mesh is defined, differs by under a metre). Tags: ``variable`` (the series name),
     ``source``, ``mesh_level``, ``crs_note``; the band description is the variable.
-    The file is written in blocks of rows, tiled and deflate-compressed.
+    The raster covers the bounding box of the codes (cells absent from ``series`` are
+    nodata), written in blocks of rows, tiled and deflate-compressed, so memory stays
+    bounded even when a few cells lie far apart (the file then holds mostly nodata).
 
     Examples
     --------
