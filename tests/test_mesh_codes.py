@@ -158,16 +158,52 @@ lats = st.floats(20.0, 45.999, allow_nan=False)
 lons = st.floats(122.0, 153.999, allow_nan=False)
 
 
+def _exact_bounds(code: str) -> tuple[Fraction, Fraction, Fraction, Fraction]:
+    """South, west, north, east of a cell as exact fractions, from the standard's rules."""
+    south, west = Fraction(int(code[:2]) * 2, 3), Fraction(100 + int(code[2:4]))
+    height, width = Fraction(2, 3), Fraction(1)
+    if len(code) >= 6:  # 2nd level: 8 x 8
+        height, width = height / 8, width / 8
+        south, west = south + int(code[4]) * height, west + int(code[5]) * width
+    if len(code) >= 8:  # 3rd level: 10 x 10
+        height, width = height / 10, width / 10
+        south, west = south + int(code[6]) * height, west + int(code[7]) * width
+    for digit in code[8:]:  # quadrants: 1 SW, 2 SE, 3 NW, 4 NE
+        height, width = height / 2, width / 2
+        q = int(digit) - 1
+        south, west = south + (q // 2) * height, west + (q % 2) * width
+    return south, west, south + height, west + width
+
+
 @settings(max_examples=300, deadline=None)
 @given(lat=lats, lon=lons, level=st.sampled_from(LEVELS))
 def test_point_code_bounds_contain_point(lat: float, lon: float, level: int) -> None:
     code = to_mesh(lat, lon, level)
+    assert mesh_level(code) == level
     b = mesh_bounds(code).iloc[0]
     assert b["south"] <= lat < b["north"]
     assert b["west"] <= lon < b["east"]
-    # the exact rational edges agree: south <= lat as fractions unless lat is the float
-    # nearest to the edge (then the rule puts it on the north side)
-    assert mesh_level(code) == level
+    # exactly: inside the rational cell, or on its south/west edge's nearest float
+    s, w, n, e = _exact_bounds(code)
+    assert (Fraction(lat) >= s or lat == float(s)) and Fraction(lat) < n
+    assert (Fraction(lon) >= w or lon == float(w)) and Fraction(lon) < e
+    assert (b["south"], b["west"], b["north"], b["east"]) == tuple(map(float, (s, w, n, e)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    k=st.integers(30 * 640, 69 * 640 - 1),
+    m=st.integers(22 * 640, 54 * 640 - 1),
+    level=st.sampled_from(LEVELS),
+)
+def test_points_on_edges_take_the_cell_north_and_east(k: int, m: int, level: int) -> None:
+    """A point on a 125 m edge (the float nearest k / 960, 100 + m / 640) starts its cell."""
+    lat, lon = float(Fraction(k, 960)), float(100 + Fraction(m, 640))
+    code = to_mesh(lat, lon, 6)
+    s, w, _, _ = _exact_bounds(code)
+    assert (s, w) == (Fraction(k, 960), 100 + Fraction(m, 640))
+    coarse = to_mesh(lat, lon, level)
+    assert code.startswith(coarse)
 
 
 @settings(max_examples=200, deadline=None)
