@@ -269,7 +269,12 @@ def to_municipal_codes(
     else:
         arr = np.asarray(list(values), dtype=object)
         index = pd.RangeIndex(len(arr))
-    is_bool = np.fromiter((isinstance(v, (bool, np.bool_)) for v in arr), bool, len(arr))
+    kind = pd.api.types.infer_dtype(arr, skipna=True)
+    is_bool = (
+        np.zeros(len(arr), bool)
+        if kind in ("string", "integer", "floating", "mixed-integer-float", "empty")
+        else np.fromiter((isinstance(v, (bool, np.bool_)) for v in arr), bool, len(arr))
+    )
     if is_bool.any():  # factorize would read True as 1
         pos = int(np.flatnonzero(is_bool)[0])
         raise UnknownCodeError(
