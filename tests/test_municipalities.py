@@ -8,6 +8,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jregion
 from jregion.crs import EQUAL_AREA_CRS
@@ -384,3 +386,17 @@ def test_to_code_points_municipal_codes_to_the_municipal_functions() -> None:
         jregion.UnknownCodeError, match=r"municipal code in prefecture 13.*to_municipal_code"
     ):
         jregion.to_code("13101")
+
+
+_TABLE = jregion.municipality_table()
+
+
+@settings(max_examples=300, deadline=None)
+@given(code=st.sampled_from(list(_TABLE.index)), digit=st.integers(0, 9))
+def test_six_digit_codes_need_their_check_digit(code: str, digit: int) -> None:
+    good = int(_TABLE.loc[code, "code6"][-1])
+    if digit == good:
+        assert jregion.to_municipal_code(f"{code}{digit}") == code
+    else:
+        with pytest.raises(jregion.UnknownCodeError, match=f"JIS X 0402 gives {code}{good}"):
+            jregion.to_municipal_code(f"{code}{digit}")
