@@ -8,6 +8,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jregion
 from jregion.crs import EQUAL_AREA_CRS
@@ -196,7 +198,8 @@ def test_ambiguous_names_are_refused_with_candidates() -> None:
         ("13000", r"code of prefecture 13 itself.*jregion.to_code"),
         ("99999", r"prefecture code 01..47"),
         ("1234", r"5-digit local-government code"),
-        ("大坂市", r"unknown municipality '大坂市'.*kana and romaji are not read"),
+        ("大坂市", r"unknown municipality '大坂市'; did you mean .*'大阪市'.*kana and romaji"),
+        ("横浜市録区", r"did you mean .*'横浜市緑区'"),
         ("Sapporo", r"kana and romaji are not read"),
         ("01100 北海道 函館市", r"code 01100 \(01100 北海道札幌市\) and the name disagree"),
         (True, r"not a municipal code"),
@@ -384,3 +387,17 @@ def test_to_code_points_municipal_codes_to_the_municipal_functions() -> None:
         jregion.UnknownCodeError, match=r"municipal code in prefecture 13.*to_municipal_code"
     ):
         jregion.to_code("13101")
+
+
+_TABLE = jregion.municipality_table()
+
+
+@settings(max_examples=300, deadline=None)
+@given(code=st.sampled_from(list(_TABLE.index)), digit=st.integers(0, 9))
+def test_six_digit_codes_need_their_check_digit(code: str, digit: int) -> None:
+    good = int(_TABLE.loc[code, "code6"][-1])
+    if digit == good:
+        assert jregion.to_municipal_code(f"{code}{digit}") == code
+    else:
+        with pytest.raises(jregion.UnknownCodeError, match=f"JIS X 0402 gives {code}{good}"):
+            jregion.to_municipal_code(f"{code}{digit}")

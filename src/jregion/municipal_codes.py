@@ -68,8 +68,9 @@ def _names() -> dict[str, tuple[str, ...]]:
         "京都府": "京都",
         "大阪府": "大阪",
     }
-    for code, row in t.iterrows():
-        code = str(code)
+    records = t.reset_index().to_dict("records")
+    for row in records:
+        code = str(row["code"])
         pref = str(row["pref_ja"])
         prefixes = ["", pref]
         if pref in pref_short:
@@ -167,7 +168,7 @@ def _parse(value: object) -> str:
         )
     codes = _names().get(s)
     if codes is None:
-        close = difflib.get_close_matches(s, list(_names()), n=3, cutoff=0.75)
+        close = difflib.get_close_matches(s, list(_names()), n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise _UnknownError(
             f"unknown municipality {value!r}{hint} (names as of {BOUNDARY_DATE}, in kanji "
@@ -269,38 +270,46 @@ def to_municipal_codes(
     else:
         arr = np.asarray(list(values), dtype=object)
         index = pd.RangeIndex(len(arr))
-    out: list[object] = []
-    cache: dict[object, str] = {}
+    kind = pd.api.types.infer_dtype(arr, skipna=True)
+    is_bool = (
+        np.zeros(len(arr), bool)
+        if kind in ("string", "integer", "floating", "mixed-integer-float", "empty")
+        else np.fromiter((isinstance(v, (bool, np.bool_)) for v in arr), bool, len(arr))
+    )
+    if is_bool.any():  # factorize would read True as 1
+        pos = int(np.flatnonzero(is_bool)[0])
+        raise UnknownCodeError(
+            f"row {pos} (index {index[pos]!r}): {arr[pos]!r} is not a municipal code or name"
+        )
+    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    mapped: list[str | None] = []
     errors: list[str] = []
+    n_bad = 0
     ambiguous = False
-    na_rows: list[int] = []
-    for pos, v in enumerate(arr):
-        if _is_missing(v):
-            na_rows.append(pos)
-            out.append(None)
-            continue
-        key = (type(v).__name__, v)
-        if key not in cache:
-            try:
-                cache[key] = _parse(v)
-            except _UnknownError as err:
-                if len(errors) < 5 and not any(e.endswith(f"[{v!r}]") for e in errors):
-                    errors.append(f"row {pos} (index {index[pos]!r}): {err} [{v!r}]")
-                ambiguous |= err.ambiguous
-                cache[key] = ""
-        out.append(cache[key] or None)
-    bad = [v for v in cache.values() if v == ""]
-    if bad:
-        msg = "; ".join(e.rsplit(" [", 1)[0] for e in errors)
-        if len(bad) > len(errors):
-            msg += f"; and {len(bad) - len(errors)} more bad values"
-        raise (AmbiguousNameError if ambiguous and len(bad) == 1 else UnknownCodeError)(msg)
-    if na_rows and missing == "raise":
+    for i, value in enumerate(uniques):
+        try:
+            mapped.append(_parse(value))
+        except _UnknownError as err:
+            mapped.append(None)
+            n_bad += 1
+            ambiguous |= err.ambiguous
+            if len(errors) < 5:
+                pos = int(np.flatnonzero(codes == i)[0])
+                errors.append(f"row {pos} (index {index[pos]!r}): {err}")
+    if n_bad:
+        msg = "; ".join(errors)
+        if n_bad > len(errors):
+            msg += f"; and {n_bad - len(errors)} more bad values"
+        raise (AmbiguousNameError if ambiguous and n_bad == 1 else UnknownCodeError)(msg)
+    na = codes < 0
+    if na.any() and missing == "raise":
+        rows = np.flatnonzero(na)[:5].tolist()
         raise MissingValueError(
-            f"{len(na_rows)} missing municipality value(s) at rows {na_rows[:5]}; drop or fill "
+            f"{int(na.sum())} missing municipality value(s) at rows {rows}; drop or fill "
             "them, or pass missing='keep'"
         )
-    return pd.Series(out, index=index, name="muni_code", dtype=object)
+    lookup = np.asarray([*mapped, None], dtype=object)
+    return pd.Series(lookup[codes], index=index, name="muni_code", dtype=object)
 
 
 def check_layer(codes: pd.Series, *, wards: bool) -> None:
