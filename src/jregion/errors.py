@@ -35,6 +35,7 @@ __all__ = [
     "NonNumericError",
     "PlotOptionError",
     "SchemeError",
+    "TooFewObservationsError",
     "UnknownCodeError",
     "UnmatchedKeyError",
     "UnmatchedRowsWarning",
@@ -128,3 +129,8 @@ class UnmatchedRowsWarning(JRegionWarning):
 
 class DisconnectedGraphWarning(JRegionWarning):
     """A statistic ran on a spatial graph with isolates or several components."""
+
+
+# Regression (issue 22)
+class TooFewObservationsError(JRegionError, ValueError):
+    """A model has no more observations than parameters (n <= k); the message names n and k."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from jregion.regression._fit import RegressionResult
+from jregion.regression._result import RegressionResult
 
 __all__ = ["ModelComparison", "compare_models"]
 
