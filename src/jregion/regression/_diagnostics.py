@@ -28,12 +28,37 @@ def _row(stat: Any, df: Any, p: Any) -> tuple[float, ...]:
     return (float(stat), float(df), np.nan, np.nan, np.nan, float(p))
 
 
+def _white(ols: Any) -> tuple[float, float, float]:
+    """White's (1980) test: n R² of e² on [1, x, x², x_i x_j]; statistic, df, p.
+
+    Written here because spreg's ``white()`` declines when the condition number exceeds 30
+    and its ``koenker_bassett(z=...)`` cannot take a matrix (``z == None`` on an array).
+    Where spreg computes it the values agree (tested); duplicated and constant products
+    (d² = d for a dummy, 0 for two exclusive dummies) are dropped as spreg does.
+    """
+    from scipy.stats import chi2
+
+    x = np.asarray(ols.x, dtype=float)[:, 1:]
+    e2 = np.asarray(ols.u, dtype=float).ravel() ** 2
+    cols = [*x.T, *(x[:, i] * x[:, j] for i in range(x.shape[1]) for j in range(i, x.shape[1]))]
+    keep: list[np.ndarray] = []
+    for c in cols:
+        if np.ptp(c) > 0 and not any(np.array_equal(c, k) for k in keep):
+            keep.append(c)
+    z = np.column_stack([np.ones(len(e2)), *keep])
+    fitted = z @ np.linalg.lstsq(z, e2, rcond=None)[0]
+    r2 = 1.0 - float(((e2 - fitted) ** 2).sum()) / float(((e2 - e2.mean()) ** 2).sum())
+    stat, df = len(e2) * r2, float(len(keep))
+    return stat, df, float(chi2.sf(stat, df))
+
+
 def ols_diagnostics(ols: Any, w: Any) -> pd.DataFrame:
     """Collect spreg's non-spatial (and, with ``w``, spatial) OLS diagnostics.
 
-    Rows: ``F test`` (df = k - 1; the denominator df n - k is in the summary),
-    ``Jarque-Bera``, ``Breusch-Pagan``, ``Koenker-Bassett``, ``White``, ``Condition number``
-    (statistic only); with weights also ``LM error``, ``LM lag``, ``Robust LM error``,
+    Rows: ``F test`` (df = k - 1; the denominator df is n - k), ``Jarque-Bera``,
+    ``Breusch-Pagan`` and ``Koenker-Bassett`` (on the squared regressors, spreg's default as
+    in GeoDa), ``White`` (on the regressors, their squares and cross-products),
+    ``Condition number`` (statistic only); with weights also ``LM error``, ``LM lag``, ``Robust LM error``,
     ``Robust LM lag``, ``LM SARMA`` and ``Moran's I (residuals)`` (statistic = I, with its
     expectation, variance, z and two-sided p under normality).
     """
@@ -47,11 +72,7 @@ def ols_diagnostics(ols: Any, w: Any) -> pd.DataFrame:
         "Koenker-Bassett": _row(ols.koenker_bassett["kb"], ols.koenker_bassett["df"],
                                 ols.koenker_bassett["pvalue"]),
     }
-    white = getattr(ols, "white", None)
-    if isinstance(white, dict) and "wh" in white:
-        rows["White"] = _row(white["wh"], white["df"], white["pvalue"])
-    else:  # spreg skips White when the auxiliary regression would have too many terms
-        rows["White"] = (np.nan,) * 6
+    rows["White"] = _row(*_white(ols))
     rows["Condition number"] = (float(ols.mulColli), np.nan, np.nan, np.nan, np.nan, np.nan)
     if w is not None:
         from spreg.diagnostics_sp import MoranRes

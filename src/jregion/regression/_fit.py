@@ -139,7 +139,7 @@ def fit(
         The result states the transform in ``weights_transform`` and its summary.
     robust : {None, "white", "hac"}
         Standard errors for OLS and the GM lag model: classical (None), White's
-        heteroskedasticity-consistent (HC0), or Kelejian-Prucha (2007) spatial HAC.
+        heteroskedasticity-consistent (HC1: scaled by n / (n - k), as spreg does for OLS), or Kelejian-Prucha (2007) spatial HAC.
     hac_k : int, optional
         HAC only (required): the kernel's adaptive bandwidth, the distance from each unit to
         its ``hac_k``-th nearest neighbour (representative points in
@@ -229,7 +229,7 @@ def fit(
     gwk = None
     covariance = "classical"
     if robust == "white":
-        covariance = "White (heteroskedasticity-robust, HC0)"
+        covariance = "White (heteroskedasticity-robust, HC1)"
     elif robust == "hac":
         if hac_k is None:
             raise ValueError("robust='hac' needs hac_k=, the number of nearest neighbours that "
