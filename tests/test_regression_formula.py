@@ -96,7 +96,7 @@ def test_formula_errors(lattice: tuple[pd.DataFrame, object]) -> None:
 
 
 def test_constant_y_and_too_few_rows(lattice: tuple[pd.DataFrame, object]) -> None:
-    data, graph = lattice
+    data, _ = lattice
     # issue 23 item 8: constant y gave t = 5e15; 2 rows gave NaN standard errors
     with pytest.raises(ConstantValueError, match="'c' is constant"):
         fit("c ~ x1", data.assign(c=3.0))

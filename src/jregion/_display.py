@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -58,7 +58,13 @@ def _is_scalar(value: Any) -> bool:
 
 
 class ResultDisplay:
-    """Mixin: a one-line ``__repr__`` and a ``_repr_html_`` table for result dataclasses."""
+    """Mixin: a one-line ``__repr__`` and a ``_repr_html_`` table for result dataclasses.
+
+    A subclass sets ``_display_frame = False`` when its ``to_frame()`` is not worth showing
+    (a global statistic whose frame is the 47-row scatter behind it).
+    """
+
+    _display_frame: ClassVar[bool] = True
 
     def _display_fields(self) -> list[tuple[str, Any]]:
         return [(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)  # type: ignore[arg-type]
@@ -79,7 +85,7 @@ class ResultDisplay:
         if rows:
             out.append(f"<table>{rows}</table>")
         to_frame = getattr(self, "to_frame", None)
-        if callable(to_frame):
+        if self._display_frame and callable(to_frame):
             frame = to_frame()
             if isinstance(frame, pd.Series):
                 frame = frame.to_frame()

@@ -18,7 +18,7 @@ DIAG_COLUMNS = ["statistic", "df", "expected", "variance", "z", "p_value"]
 
 
 def empty_diagnostics() -> pd.DataFrame:
-    """The diagnostics table with no rows."""
+    """Return the diagnostics table with no rows."""
     out = pd.DataFrame(columns=DIAG_COLUMNS, dtype=float)
     out.index.name = "test"
     return out
@@ -58,7 +58,8 @@ def ols_diagnostics(ols: Any, w: Any) -> pd.DataFrame:
     Rows: ``F test`` (df = k - 1; the denominator df is n - k), ``Jarque-Bera``,
     ``Breusch-Pagan`` and ``Koenker-Bassett`` (on the squared regressors, spreg's default as
     in GeoDa), ``White`` (on the regressors, their squares and cross-products),
-    ``Condition number`` (statistic only); with weights also ``LM error``, ``LM lag``, ``Robust LM error``,
+    ``Condition number`` (statistic only); with weights also ``LM error``, ``LM lag``,
+    ``Robust LM error``,
     ``Robust LM lag``, ``LM SARMA`` and ``Moran's I (residuals)`` (statistic = I, with its
     expectation, variance, z and two-sided p under normality).
     """

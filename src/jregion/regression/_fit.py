@@ -139,7 +139,8 @@ def fit(
         The result states the transform in ``weights_transform`` and its summary.
     robust : {None, "white", "hac"}
         Standard errors for OLS and the GM lag model: classical (None), White's
-        heteroskedasticity-consistent (HC1: scaled by n / (n - k), as spreg does for OLS), or Kelejian-Prucha (2007) spatial HAC.
+        heteroskedasticity-consistent (HC1: scaled by n / (n - k), as spreg does for OLS),
+        or Kelejian-Prucha (2007) spatial HAC.
     hac_k : int, optional
         HAC only (required): the kernel's adaptive bandwidth, the distance from each unit to
         its ``hac_k``-th nearest neighbour (representative points in

@@ -103,7 +103,7 @@ def parse_formula(formula: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _as_frame(data: Any) -> tuple[pd.DataFrame, bool]:
-    """A DataFrame as given (not copied), or a positional one from a mapping of arrays."""
+    """Return the DataFrame as given (not copied), or a positional one built from arrays."""
     if isinstance(data, pd.DataFrame):
         return data, False
     if isinstance(data, Mapping):
@@ -227,7 +227,8 @@ def design_matrices(formula: str, data: Any) -> Design:
         )
     if float(np.ptp(y.to_numpy())) == 0.0:
         raise ConstantValueError(
-            f"the dependent variable {y_expr!r} is constant ({float(y.iloc[0])!r} in all {n} rows); "
+            f"the dependent variable {y_expr!r} is constant ({float(y.iloc[0])!r} in all {n} "
+            "rows); "
             "a regression needs variation in y"
         )
     design = np.column_stack([np.ones(n), x.to_numpy()])

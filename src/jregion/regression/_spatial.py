@@ -17,7 +17,7 @@ Kernel = Literal["triangular", "uniform", "quadratic", "quartic", "gaussian"]
 
 def spreg_weights(graph: Any, index: pd.Index, transformation: Transformation,
                   *, positional: bool) -> Any:
-    """A libpysal ``W`` over ``index`` in row order, transformed, for spreg."""
+    """Return a libpysal ``W`` over ``index`` in row order, transformed, for spreg."""
     from libpysal.graph import Graph
 
     from jregion.weights import as_libpysal, check_connectivity, graph_from_edges
