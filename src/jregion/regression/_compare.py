@@ -377,6 +377,6 @@ def compare_models(
             table.loc[(k, "value"), col] = r.fit[k]
         for t in tests:
             if t in r.diagnostics.index:
-                table.loc[(t, "statistic"), col] = r.diagnostics.loc[t, "statistic"]
-                table.loc[(t, "p_value"), col] = r.diagnostics.loc[t, "p_value"]
+                table.loc[(t, "statistic"), col] = float(r.diagnostics.at[t, "statistic"])
+                table.loc[(t, "p_value"), col] = float(r.diagnostics.at[t, "p_value"])
     return ModelComparison(table=table)

@@ -281,7 +281,7 @@ def fit(
             used = method
     coefficients = _table(res.betas, res.std_err, stats, names)
     if model == "lag":
-        rho = float(coefficients.loc["rho", "estimate"])
+        rho = float(coefficients.at["rho", "estimate"])
         if transformation == "r":
             direct, indirect, total = (float(v) for v in res.sp_multipliers[spat])
         elif len(index) <= EXACT_IMPACTS_MAX_N:

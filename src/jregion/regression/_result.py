@@ -161,47 +161,47 @@ class RegressionResult(ResultDisplay):
         Weights: none
         Std. errors: classical
         ------------------------------------------------------------------------------
-        term                     estimate  std_error  statistic    p_value
-        const                      3.9228     1.0048     3.9042     0.0003
-        lat                        0.1350     0.0284     4.7604     0.0000
+        term                         estimate  std_error  statistic    p_value
+        const                          3.9228     1.0048     3.9042     0.0003
+        lat                            0.1350     0.0284     4.7604     0.0000
         ------------------------------------------------------------------------------
-        R²                         0.3349
+        R²                             0.3349
         ...
-        F test                    22.6616          1          -     0.0000
+        F test                        22.6616          1          -     0.0000
         ...
         """
         head = self._header()
         lines = ["    ".join(f"{k}: {v}" for k, v in head[:3])]
         lines += [f"{k}: {v}" for k, v in head[3:]]
         rule = "-" * 78
-        lines += [rule, f"{'term':<22}{'estimate':>11}{'std_error':>11}{'statistic':>11}"
+        lines += [rule, f"{'term':<26}{'estimate':>11}{'std_error':>11}{'statistic':>11}"
                   f"{'p_value':>11}"]
         for term, row in self.coefficients.iterrows():
-            lines.append(f"{str(term)[:22]:<22} " + " ".join(
+            lines.append(f"{str(term)[:26]:<26} " + " ".join(
                 _num(float(row[c])) for c in ("estimate", "std_error", "statistic", "p_value")))
         lines.append(rule)
         for key, label in _FIT_LABELS.items():
             v = float(self.fit[key])
             if not math.isnan(v):
-                lines.append(f"{label:<22} " + _num(v))
+                lines.append(f"{label:<26} " + _num(v))
         if self.impacts is not None:
-            lines += [rule, f"{'impact':<22}{'direct':>11}{'indirect':>11}{'total':>11}"]
+            lines += [rule, f"{'impact':<26}{'direct':>11}{'indirect':>11}{'total':>11}"]
             for term, row in self.impacts.iterrows():
-                lines.append(f"{str(term)[:22]:<22} " + " ".join(
+                lines.append(f"{str(term)[:26]:<26} " + " ".join(
                     _num(float(row[c])) for c in ("direct", "indirect", "total")))
         if len(self.diagnostics):
-            lines += [rule, f"{'test':<22}{'statistic':>11}{'df':>11}{'z':>11}{'p_value':>11}"]
+            lines += [rule, f"{'test':<26}{'statistic':>11}{'df':>11}{'z':>11}{'p_value':>11}"]
             for test, row in self.diagnostics.iterrows():
                 df = float(row["df"])
                 lines.append(
-                    f"{str(test)[:22]:<22} " + _num(float(row["statistic"])) + " "
+                    f"{str(test)[:26]:<26} " + _num(float(row["statistic"])) + " "
                     + (f"{df:10.0f}" if not math.isnan(df) else " " * 9 + "-") + " "
                     + _num(float(row["z"])) + " " + _num(float(row["p_value"])))
             moran = "Moran's I (residuals)"
             if moran in self.diagnostics.index:
-                m = self.diagnostics.loc[moran]
-                lines.append(f"  Moran's I: E[I] = {float(m['expected']):.4f}, "
-                             f"Var[I] = {float(m['variance']):.6f} (normality)")
+                e_i = float(self.diagnostics.at[moran, "expected"])
+                v_i = float(self.diagnostics.at[moran, "variance"])
+                lines.append(f"  Moran's I: E[I] = {e_i:.4f}, Var[I] = {v_i:.6f} (normality)")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -213,12 +213,14 @@ class RegressionResult(ResultDisplay):
         head = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
                        f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
                        for k, v in [("Formula", self.formula), *self._header()])
-        fmt = {"float_format": lambda v: f"{v:.4f}", "border": 0}
+        def table(frame: pd.DataFrame) -> str:
+            return frame.to_html(float_format=lambda v: f"{v:.4f}", border=0, na_rep="")
+
         parts = [f"<div class='jregion-result'><strong>RegressionResult</strong>"
-                 f"<table>{head}</table>", self.coefficients.to_html(**fmt),
-                 self.fit.dropna().to_frame().to_html(**fmt)]
+                 f"<table>{head}</table>", table(self.coefficients),
+                 table(self.fit.dropna().to_frame())]
         if self.impacts is not None:
-            parts.append(self.impacts.to_html(**fmt))
+            parts.append(table(self.impacts))
         if len(self.diagnostics):
-            parts.append(self.diagnostics.to_html(na_rep="", **fmt))
+            parts.append(table(self.diagnostics))
         return "".join(parts) + "</div>"
