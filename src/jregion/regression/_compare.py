@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from jregion._display import ResultDisplay
-from jregion.regression._result import RegressionResult
+from jregion.regression._result import RegressionResult, cell
 
 __all__ = ["ModelComparison", "compare_models"]
 
@@ -377,6 +377,6 @@ def compare_models(
             table.loc[(k, "value"), col] = r.fit[k]
         for t in tests:
             if t in r.diagnostics.index:
-                table.loc[(t, "statistic"), col] = float(r.diagnostics.at[t, "statistic"])
-                table.loc[(t, "p_value"), col] = float(r.diagnostics.at[t, "p_value"])
+                table.loc[(t, "statistic"), col] = cell(r.diagnostics, t, "statistic")
+                table.loc[(t, "p_value"), col] = cell(r.diagnostics, t, "p_value")
     return ModelComparison(table=table)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from jregion.regression._diagnostics import empty_diagnostics, ols_diagnostics
 from jregion.regression._formula import design_matrices
-from jregion.regression._result import Model, RegressionResult
+from jregion.regression._result import Model, RegressionResult, cell
 from jregion.regression._spatial import (
     Kernel,
     Transformation,
@@ -281,7 +281,7 @@ def fit(
             used = method
     coefficients = _table(res.betas, res.std_err, stats, names)
     if model == "lag":
-        rho = float(coefficients.at["rho", "estimate"])
+        rho = cell(coefficients, "rho", "estimate")
         if transformation == "r":
             direct, indirect, total = (float(v) for v in res.sp_multipliers[spat])
         elif len(index) <= EXACT_IMPACTS_MAX_N:

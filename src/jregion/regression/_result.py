@@ -11,7 +11,7 @@ import pandas as pd
 
 from jregion._display import ResultDisplay
 
-__all__ = ["Model", "RegressionResult"]
+__all__ = ["Model", "RegressionResult", "cell"]
 
 Model = Literal["ols", "lag", "error"]
 
@@ -21,6 +21,11 @@ _FIT_LABELS = {
     "sigma2": "Sigma²",
 }
 _TRANSFORMS = {"r": "row-standardised (r)", "b": "binary (b)", "": "none"}
+
+
+def cell(frame: pd.DataFrame, row: str, column: str) -> float:
+    """Return one value of a float table (a unique index) as a float."""
+    return float(frame[column].to_numpy(dtype=float)[frame.index.get_loc(row)])
 
 
 def _num(v: float, width: int = 10) -> str:
@@ -199,8 +204,8 @@ class RegressionResult(ResultDisplay):
                     + _num(float(row["z"])) + " " + _num(float(row["p_value"])))
             moran = "Moran's I (residuals)"
             if moran in self.diagnostics.index:
-                e_i = float(self.diagnostics.at[moran, "expected"])
-                v_i = float(self.diagnostics.at[moran, "variance"])
+                e_i = cell(self.diagnostics, moran, "expected")
+                v_i = cell(self.diagnostics, moran, "variance")
                 lines.append(f"  Moran's I: E[I] = {e_i:.4f}, Var[I] = {v_i:.6f} (normality)")
         return "\n".join(lines)
 
