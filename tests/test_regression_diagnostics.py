@@ -238,3 +238,28 @@ def test_robust_gm_lag_white_matches_spreg() -> None:
     res: RegressionResult = fit("y ~ x1 + x2", data, model="lag", method="gm", weights=graph,
                                 robust="white")
     np.testing.assert_allclose(res.coefficients["std_error"], sp.std_err, rtol=1e-12)  # type: ignore[attr-defined]
+
+
+def test_compare_models_exports_with_options() -> None:
+    from jregion.regression import compare_models
+
+    data, graph = _load("lattice")
+    ols = fit("y ~ x1 + x2", data, weights=graph)
+    lag = fit("y ~ x1 + x2", data, model="lag", weights=graph)
+    cmp = compare_models([ols, lag], names=["A & B", "<lag>"])
+    table = cmp.to_frame()
+    assert table.loc[("LM lag", "statistic"), "A & B"] == ols.diagnostics.loc["LM lag",
+                                                                              "statistic"]
+    assert np.isnan(table.loc[("LM lag", "statistic"), "<lag>"])
+    md = cmp.to_markdown(digits=2)
+    assert "LM lag" not in md and "***" in md  # diagnostics off, stars on by default
+    plain = cmp.to_markdown(digits=2, stars=False, diagnostics=True)
+    assert "*" not in plain.replace("* p", "")
+    jb = ols.diagnostics.loc["Jarque-Bera"]
+    assert f"| Jarque-Bera | {jb['statistic']:.2f} [{jb['p_value']:.2f}] |  |" in plain
+    assert plain.endswith("Diagnostics: statistic [p-value].")
+    tex = cmp.to_latex(diagnostics=True)
+    assert tex.count(r"\midrule") == 3 and r"Moran's I (residuals) & " in tex
+    page = cmp.to_html(stars=False, diagnostics=True)
+    assert "<th>A &amp; B</th>" in page and "<th>&lt;lag&gt;</th>" in page
+    assert "<th style='text-align:left'>White</th>" in page and "***" not in page
