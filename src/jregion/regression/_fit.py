@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,9 @@ from jregion.regression._spatial import (
     hac_kernel,
     spreg_weights,
 )
+
+if TYPE_CHECKING:
+    from jregion.weights import GraphLike
 
 __all__ = ["RegressionResult", "fit"]
 
@@ -94,7 +97,7 @@ def fit(
     *,
     model: Model = "ols",
     method: Method = "ml",
-    weights: Any = None,
+    weights: GraphLike | None = None,
     transformation: Transformation = "r",
     robust: Robust | None = None,
     hac_k: int | None = None,
@@ -127,9 +130,10 @@ def fit(
         spreg's ``method="lu"``: sparse LU log-determinant) or generalised moments
         (``GM_Lag``: spatial two-stage least squares; ``GM_Error``: Kelejian-Prucha). Ignored
         for OLS.
-    weights : libpysal.graph.Graph or jregion.weights.SparseGraph, optional
-        Spatial graph over the same ids as the data's rows. Required for ``"lag"`` and
-        ``"error"``.
+    weights : GraphLike, optional
+        Spatial graph over the same ids as the data's rows: a
+        :class:`~jregion.weights.SparseGraph`, a libpysal Graph or W, or (scipy matrix, ids).
+        Required for ``"lag"`` and ``"error"``.
     transformation : {"r", "b"}
         Weights given to spreg: ``"r"`` row-standardised (default) or ``"b"`` binary. Binary
         weights are allowed for OLS diagnostics and the GM models; maximum likelihood refuses
@@ -173,7 +177,7 @@ def fit(
     UnmatchedKeyError
         If the weights' ids differ from the data's rows.
     TypeError
-        If the dependent variable is not numeric, or ``weights`` is not a Graph.
+        If the dependent variable is not numeric, or ``weights`` is not a GraphLike.
     ValueError
         If the regressors are collinear, or an option does not apply to the model.
 

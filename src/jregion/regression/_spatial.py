@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from jregion.errors import UnmatchedKeyError
+
+if TYPE_CHECKING:
+    from jregion.weights import GraphLike
 
 __all__ = ["Kernel", "Transformation", "exact_lag_multipliers", "hac_kernel", "spreg_weights"]
 
@@ -15,20 +18,13 @@ Transformation = Literal["r", "b"]
 Kernel = Literal["triangular", "uniform", "quadratic", "quartic", "gaussian"]
 
 
-def spreg_weights(graph: Any, index: pd.Index, transformation: Transformation,
+def spreg_weights(graph: GraphLike, index: pd.Index, transformation: Transformation,
                   *, positional: bool) -> Any:
     """Return a libpysal ``W`` over ``index`` in row order, transformed, for spreg."""
-    from libpysal.graph import Graph
+    from jregion.weights import as_graph, check_connectivity
 
-    from jregion.weights import as_libpysal, check_connectivity, graph_from_edges
-
-    graph = as_libpysal(graph)
-    if not isinstance(graph, Graph):
-        raise TypeError(
-            f"weights must be a libpysal.graph.Graph or jregion SparseGraph, got "
-            f"{type(graph).__name__}; build one with jregion.weights.build_weights"
-        )
-    ids = pd.Index(graph.unique_ids)
+    g = as_graph(graph)
+    ids = g.unique_ids
     extra, missing = ids.difference(index), index.difference(ids)
     if len(extra) or len(missing):
         hint = (" The data were given as arrays, so their rows are positions 0..n-1: pass a "
@@ -39,14 +35,8 @@ def spreg_weights(graph: Any, index: pd.Index, transformation: Transformation,
             f"weights and data have different ids: {list(missing[:10])} only in the data, "
             f"{list(extra[:10])} only in the weights.{hint}"
         )
-    check_connectivity(graph, stacklevel=5)
-    if not ids.equals(index):
-        adj = graph.adjacency
-        graph = graph_from_edges(
-            index, adj.index.get_level_values("focal"), adj.index.get_level_values("neighbor"),
-            adj.to_numpy(dtype=float),
-        )
-    w = graph.transform(transformation).to_W()
+    check_connectivity(g, stacklevel=4)
+    w = g.subgraph(index).transform(transformation).to_W()
     w.transform = transformation
     return w
 
