@@ -234,7 +234,8 @@ def design_matrices(formula: str, data: Any) -> Design:
     design = np.column_stack([np.ones(n), x.to_numpy()])
     if np.linalg.matrix_rank(design) < design.shape[1]:
         const = [c for c in x.columns if float(np.ptp(x[c].to_numpy())) == 0.0]
-        hint = (f"{const} are constant (collinear with the intercept)" if const
+        hint = (f"{const} are constant (collinear with the intercept; for an unused level of a "
+                "categorical, drop it with .cat.remove_unused_categories())" if const
                 else f"the explanatory columns {list(x.columns)} (with the intercept) are "
                 "collinear")
         raise ValueError(f"{hint}; drop a redundant column")
