@@ -25,6 +25,7 @@ import pytest
 import spreg
 
 import jregion
+from jregion.errors import FormulaError
 from jregion.regression import RegressionResult, fit
 from jregion.weights import graph_from_edges
 
@@ -263,3 +264,34 @@ def test_compare_models_exports_with_options() -> None:
     page = cmp.to_html(stars=False, diagnostics=True)
     assert "<th>A &amp; B</th>" in page and "<th>&lt;lag&gt;</th>" in page
     assert "<th style='text-align:left'>White</th>" in page and "***" not in page
+
+
+@pytest.mark.parametrize("name", list(FORMULAS))
+def test_ols_without_intercept_against_r(name: str, r_ref: pd.DataFrame) -> None:
+    data, graph = _load(name)
+    y, rhs = FORMULAS[name].split(" ~ ")
+    res = fit(f"{y} ~ {rhs} - 1", data, weights=graph)
+    assert "const" not in res.coefficients.index
+    for q in ("estimate", "std_error"):
+        ref = _ref(r_ref, name, "ols_noint", q)
+        np.testing.assert_allclose(res.coefficients.loc[ref.index, q], ref, rtol=1e-10)
+    for q in ("r2", "adj_r2", "log_likelihood"):
+        assert res.fit[q] == pytest.approx(_ref(r_ref, name, "ols_noint", q).iloc[0], rel=1e-10)
+    stat = _ref(r_ref, name, "ols_noint", "statistic")
+    for test in ("F test", "Jarque-Bera", "Breusch-Pagan", "Koenker-Bassett", "White",
+                 "Condition number"):
+        assert res.diagnostics.loc[test, "statistic"] == pytest.approx(stat[test],
+                                                                       rel=1e-9), test
+    assert res.diagnostics.loc["F test", "p_value"] == pytest.approx(
+        _ref(r_ref, name, "ols_noint", "p_value")["F test"], rel=1e-9)
+    for t, mine in LM_NAMES.items():
+        assert res.diagnostics.loc[mine, "statistic"] == pytest.approx(stat[t], rel=1e-8), t
+    moran = res.diagnostics.loc["Moran's I (residuals)"]
+    for mine, q in (("statistic", "I"), ("expected", "expectation"), ("variance", "variance")):
+        assert moran[mine] == pytest.approx(_ref(r_ref, name, "ols_noint", q)["moran"],
+                                            rel=1e-8), q
+    white = fit(f"{y} ~ {rhs} - 1", data, robust="white")
+    ref = _ref(r_ref, name, "ols_noint", "white_std_error")
+    np.testing.assert_allclose(white.coefficients.loc[ref.index, "std_error"], ref, rtol=1e-10)
+    with pytest.raises(FormulaError, match="only OLS allows"):
+        fit(f"{y} ~ {rhs} - 1", data, model="lag", weights=graph)

@@ -84,11 +84,11 @@ def test_rows_are_never_dropped(lattice: tuple[pd.DataFrame, object]) -> None:
 
 
 def test_formula_errors(lattice: tuple[pd.DataFrame, object]) -> None:
-    data, _ = lattice
+    data, graph = lattice
     with pytest.raises(FormulaError, match=r"uses \['nope'\], which are not columns"):
         fit("y ~ x1 + nope", data)
-    with pytest.raises(FormulaError, match="intercept"):
-        fit("y ~ x1 - 1", data)
+    with pytest.raises(FormulaError, match="only OLS allows"):
+        fit("y ~ x1 - 1", data, model="error", weights=graph)
     with pytest.raises(FormulaError, match="cannot evaluate"):
         fit("y ~ np.nosuch(x1)", data)
     with pytest.raises(ValueError, match=r"\['k'\] are constant"):

@@ -15,6 +15,8 @@
 #              condition number (kappa(exact = TRUE) of X with unit-length columns),
 #              White standard errors (sandwich::vcovHC, type = "HC1": spreg's OLS scales
 #              White's matrix by n / (n - k), its sig2n_k default)
+#   ols_noint  the model without intercept (- 1): coefficients, HC1 errors, R2, F, JB, BP,
+#              KB, White, condition number, LM tests, residual Moran's I
 #   ols_b      binary weights (style "B"): spdep::lm.LMtests and lm.morantest
 #   gm_lag_b   spatialreg's tsls on binary weights with instruments X and WX (stsls itself
 #              adds W 1 for non-row-standardised weights; spreg does not)
@@ -86,6 +88,41 @@ for (name in names(datasets)) {
   for (nm in names(hc0)) {
     add(name, "ols", if (nm == "(Intercept)") "const" else nm, "white_std_error", hc0[[nm]])
   }
+
+  # The same model without intercept (y ~ x1 + x2 - 1): summary.lm's uncentered R2 and F;
+  # the auxiliary regressions of bptest keep their own intercept.
+  m0 <- lm(as.formula(paste(v[1], "~", v[2], "+", v[3], "- 1")), data = data)
+  s0 <- summary(m0)
+  for (nm in rownames(s0$coefficients)) {
+    add(name, "ols_noint", nm, "estimate", s0$coefficients[nm, 1])
+    add(name, "ols_noint", nm, "std_error", s0$coefficients[nm, 2])
+  }
+  hc1 <- sqrt(diag(vcovHC(m0, type = "HC1")))
+  for (nm in names(hc1)) add(name, "ols_noint", nm, "white_std_error", hc1[[nm]])
+  add(name, "ols_noint", "", "r2", s0$r.squared)
+  add(name, "ols_noint", "", "adj_r2", s0$adj.r.squared)
+  add(name, "ols_noint", "", "log_likelihood", as.numeric(logLik(m0)))
+  f0 <- s0$fstatistic
+  add(name, "ols_noint", "F test", "statistic", f0[["value"]])
+  add(name, "ols_noint", "F test", "p_value",
+      pf(f0[["value"]], f0[["numdf"]], f0[["dendf"]], lower.tail = FALSE))
+  jb0 <- jarque.bera.test(residuals(m0))
+  add(name, "ols_noint", "Jarque-Bera", "statistic", jb0$statistic)
+  bp0 <- bptest(m0, sq, data = data, studentize = FALSE)
+  add(name, "ols_noint", "Breusch-Pagan", "statistic", bp0$statistic)
+  kb0 <- bptest(m0, sq, data = data, studentize = TRUE)
+  add(name, "ols_noint", "Koenker-Bassett", "statistic", kb0$statistic)
+  wh0 <- bptest(m0, wf, data = data, studentize = TRUE)
+  add(name, "ols_noint", "White", "statistic", wh0$statistic)
+  X0 <- model.matrix(m0)
+  add(name, "ols_noint", "Condition number", "statistic",
+      kappa(sweep(X0, 2, sqrt(colSums(X0^2)), "/"), exact = TRUE))
+  lm0 <- lm.LMtests(m0, lw, test = "all")
+  for (t in names(lm0)) add(name, "ols_noint", t, "statistic", lm0[[t]]$statistic)
+  mt0 <- lm.morantest(m0, lw, alternative = "two.sided")
+  add(name, "ols_noint", "moran", "I", mt0$estimate[["Observed Moran I"]])
+  add(name, "ols_noint", "moran", "expectation", mt0$estimate[["Expectation"]])
+  add(name, "ols_noint", "moran", "variance", mt0$estimate[["Variance"]])
 
   lmb <- lm.LMtests(ols, lb, test = "all")
   for (t in names(lmb)) {

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["DIAG_COLUMNS", "empty_diagnostics", "ols_diagnostics"]
+__all__ = ["DIAG_COLUMNS", "empty_diagnostics", "ols_diagnostics", "white_test"]
 
 DIAG_COLUMNS = ["statistic", "df", "expected", "variance", "z", "p_value"]
 
@@ -28,8 +28,10 @@ def _row(stat: Any, df: Any, p: Any) -> tuple[float, ...]:
     return (float(stat), float(df), np.nan, np.nan, np.nan, float(p))
 
 
-def _white(ols: Any) -> tuple[float, float, float]:
+def white_test(x: np.ndarray, u: np.ndarray) -> tuple[float, float, float]:
     """White's (1980) test: n R² of e² on [1, x, x², x_i x_j]; statistic, df, p.
+
+    ``x`` holds the regressors without the constant, ``u`` the residuals.
 
     Written here because spreg's ``white()`` declines when the condition number exceeds 30
     and its ``koenker_bassett(z=...)`` cannot take a matrix (``z == None`` on an array).
@@ -38,8 +40,7 @@ def _white(ols: Any) -> tuple[float, float, float]:
     """
     from scipy.stats import chi2
 
-    x = np.asarray(ols.x, dtype=float)[:, 1:]
-    e2 = np.asarray(ols.u, dtype=float).ravel() ** 2
+    e2 = np.asarray(u, dtype=float).ravel() ** 2
     cols = [*x.T, *(x[:, i] * x[:, j] for i in range(x.shape[1]) for j in range(i, x.shape[1]))]
     keep: list[np.ndarray] = []
     for c in cols:
@@ -73,7 +74,7 @@ def ols_diagnostics(ols: Any, w: Any) -> pd.DataFrame:
         "Koenker-Bassett": _row(ols.koenker_bassett["kb"], ols.koenker_bassett["df"],
                                 ols.koenker_bassett["pvalue"]),
     }
-    rows["White"] = _row(*_white(ols))
+    rows["White"] = _row(*white_test(np.asarray(ols.x, dtype=float)[:, 1:], ols.u))
     rows["Condition number"] = (float(ols.mulColli), np.nan, np.nan, np.nan, np.nan, np.nan)
     if w is not None:
         from spreg.diagnostics_sp import MoranRes

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
+from jregion.errors import FormulaError
 from jregion.regression._diagnostics import empty_diagnostics, ols_diagnostics
 from jregion.regression._formula import design_matrices
+from jregion.regression._nointercept import ols_no_intercept
 from jregion.regression._result import Model, RegressionResult, cell
 from jregion.regression._spatial import (
     Kernel,
@@ -117,8 +119,9 @@ def fit(
     ----------
     formula : str
         Wilkinson formula, as in R or statsmodels: ``"np.log(y) ~ x + I(x**2) + C(region) +
-        a:b"`` (see :func:`parse_formula`). An intercept is always fitted (spreg adds it),
-        so ``- 1`` is refused.
+        a:b"`` (see :func:`parse_formula`). ``- 1`` removes the intercept, for OLS only
+        (spreg's spatial models always fit one): R² is then uncentered and the F test
+        compares with the empty model, as in R's ``summary.lm``.
     data : pandas.DataFrame, geopandas.GeoDataFrame or mapping of str to array-like
         One row per unit. A dict of 1-D arrays or lists has positional rows 0..n-1: the
         weights' ids must then be 0..n-1 too.
@@ -220,6 +223,12 @@ def fit(
     """
     _check_options(model, method, weights, transformation, robust, w_lags)
     d = design_matrices(formula, data)
+    if not d.intercept and model != "ols":
+        raise FormulaError(
+            f"{formula!r} removes the intercept ('- 1' or '+ 0'), which only OLS allows: "
+            "spreg's lag and error models always fit one. Keep the intercept (with C(group), "
+            "the first level becomes the reference)"
+        )
     index, y_name, x_names = d.index, str(d.y.name), tuple(d.x.columns)
     n_params = len(x_names) + 1 + (model != "ols")
     if model != "ols" and len(index) <= n_params:
@@ -252,6 +261,8 @@ def fit(
     impacts = None
     diagnostics = empty_diagnostics()
     spat = "full" if len(index) <= EXACT_IMPACTS_MAX_N else "power"
+    stats: Any = None
+    fit_stats: dict[str, float] = {}
     # spreg 1.9 prints the model's class name while it formats its summary: keep it quiet.
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         # scipy notes that its bounded scalar minimiser uses an absolute tolerance.
@@ -260,7 +271,12 @@ def fit(
         warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame")
         # spreg's LU path hands scipy CSR matrices to splu/spsolve, which note the conversion.
         warnings.filterwarnings("ignore", category=SparseEfficiencyWarning)
-        if model == "ols":
+        if model == "ols" and not d.intercept:
+            res, coefficients, fit_stats, diagnostics = ols_no_intercept(y, x, w, robust, gwk)
+            coefficients.index = pd.Index(list(x_names), name="term")
+            stats = None
+            used = "ols"
+        elif model == "ols":
             res = spreg.OLS(y, x, w=w, robust=robust, gwk=gwk, spat_diag=w is not None,
                             moran=w is not None, white_test=True, **kw)
             stats = res.t_stat
@@ -283,7 +299,9 @@ def fit(
             stats = res.z_stat
             names.append("lambda")
             used = method
-    coefficients = _table(res.betas, res.std_err, stats, names)
+    if stats is not None:
+        coefficients = _table(res.betas, res.std_err, stats, names)
+        fit_stats = {str(k): float(v) for k, v in _fit_stats(res).items()}
     if model == "lag":
         rho = cell(coefficients, "rho", "estimate")
         if transformation == "r":
@@ -304,7 +322,7 @@ def fit(
         x_names=x_names,
         n=len(index),
         coefficients=coefficients,
-        fit=_fit_stats(res),
+        fit=pd.Series(fit_stats, name="value", dtype=float).reindex(list(_FIT_NAMES)),
         diagnostics=diagnostics,
         impacts=impacts,
         residuals=pd.Series(np.ravel(res.u), index=index, name="residual"),

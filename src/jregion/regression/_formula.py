@@ -36,6 +36,7 @@ class Design:
     x: pd.DataFrame
     index: pd.Index
     positional: bool
+    intercept: bool = True
 
 
 def _formula(formula: Any) -> Any:
@@ -58,8 +59,8 @@ def parse_formula(formula: str) -> tuple[str, tuple[str, ...]]:
 
     The formula language is formulaic's (Wilkinson notation, as in R, patsy and statsmodels):
     ``np.log(x)``, ``I(x**2)``, ``C(region)``, ``a:b`` (interaction), ``a*b`` (``a + b +
-    a:b``); names with spaces or symbols go in backticks. spreg always fits an intercept, so
-    ``- 1`` and ``+ 0`` are refused.
+    a:b``); names with spaces or symbols go in backticks. ``- 1`` (or ``+ 0``) removes the
+    intercept, which :func:`fit` allows for OLS only.
 
     Parameters
     ----------
@@ -75,8 +76,8 @@ def parse_formula(formula: str) -> tuple[str, tuple[str, ...]]:
     Raises
     ------
     FormulaError
-        If the formula cannot be read, has no single ``~``, no explanatory term, removes the
-        intercept or uses the dependent among the regressors.
+        If the formula cannot be read, has no single ``~``, no explanatory term or uses the
+        dependent among the regressors.
 
     Examples
     --------
@@ -89,11 +90,6 @@ def parse_formula(formula: str) -> tuple[str, tuple[str, ...]]:
     rhs = [str(t) for t in parsed.rhs]
     if len(lhs) != 1:
         raise FormulaError(f"formula {formula!r} needs one dependent variable, got {lhs}")
-    if "1" not in rhs:
-        raise FormulaError(
-            f"{formula!r} removes the intercept ('- 1' or '+ 0'); spreg always fits one. "
-            "Remove it (with C(group) the first level becomes the reference)"
-        )
     terms = [t for t in rhs if t != "1"]
     if not terms:
         raise FormulaError(f"formula {formula!r} has no explanatory variable")
@@ -168,7 +164,8 @@ def design_matrices(formula: str, data: Any) -> Design:
     Returns
     -------
     Design
-        ``y`` and ``x`` (no intercept column: spreg adds it) indexed like ``data``.
+        ``y`` and ``x`` (no intercept column: spreg adds it) indexed like ``data``, and
+        whether the formula keeps the intercept.
 
     Raises
     ------
@@ -216,14 +213,16 @@ def design_matrices(formula: str, data: Any) -> Design:
     x = pd.DataFrame(np.asarray(rhs, dtype=float), index=df.index,
                      columns=[str(c) for c in rhs.columns])
     _refuse_missing(pd.concat([y.to_frame(), x], axis=1), "values after evaluating the formula")
-    x = x.drop(columns=_INTERCEPT)
-    n, k = len(x), x.shape[1] + 1
+    intercept = _INTERCEPT in x.columns
+    x = x.drop(columns=[_INTERCEPT] if intercept else [])
+    n, k = len(x), x.shape[1] + intercept
     if x.shape[1] == 0:
         raise FormulaError(f"formula {formula!r} gives no explanatory column on these data")
     if n <= k:
         raise TooFewObservationsError(
-            f"too few observations: n = {n} rows for k = {k} parameters (the intercept and "
-            f"{list(x.columns)}); least squares needs n > k. Use more rows or fewer terms"
+            f"too few observations: n = {n} rows for k = {k} parameters "
+            f"({'the intercept and ' if intercept else ''}{list(x.columns)}); least squares "
+            "needs n > k. Use more rows or fewer terms"
         )
     if float(np.ptp(y.to_numpy())) == 0.0:
         raise ConstantValueError(
@@ -231,15 +230,16 @@ def design_matrices(formula: str, data: Any) -> Design:
             "rows); "
             "a regression needs variation in y"
         )
-    design = np.column_stack([np.ones(n), x.to_numpy()])
+    design = np.column_stack([np.ones(n), x.to_numpy()]) if intercept else x.to_numpy()
     if np.linalg.matrix_rank(design) < design.shape[1]:
-        const = [c for c in x.columns if float(np.ptp(x[c].to_numpy())) == 0.0]
+        const = [c for c in x.columns if intercept and float(np.ptp(x[c].to_numpy())) == 0.0]
         hint = (f"{const} are constant (collinear with the intercept; for an unused level of a "
                 "categorical, drop it with .cat.remove_unused_categories())" if const
-                else f"the explanatory columns {list(x.columns)} (with the intercept) are "
+                else f"the explanatory columns {list(x.columns)}"
+                f"{' (with the intercept)' if intercept else ''} are "
                 "collinear")
         raise ValueError(f"{hint}; drop a redundant column")
-    return Design(y=y, x=x, index=df.index, positional=positional)
+    return Design(y=y, x=x, index=df.index, positional=positional, intercept=intercept)
 
 
 def _is_module(name: str) -> bool:

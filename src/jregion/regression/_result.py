@@ -53,7 +53,8 @@ class RegressionResult(ResultDisplay):
         Dependent variable (the left side of the formula, e.g. ``np.log(emp)``).
     x_names : tuple of str
         Explanatory columns as formulaic names them (``np.log(x)``, ``C(region)[T.Kanto]``,
-        ``a:b``); the intercept ``const`` is always fitted.
+        ``a:b``); the intercept ``const`` is fitted unless the formula removes it (``- 1``,
+        OLS only).
     n : int
         Number of observations.
     coefficients : pandas.DataFrame
@@ -61,9 +62,10 @@ class RegressionResult(ResultDisplay):
         error model); columns ``estimate``, ``std_error``, ``statistic`` (t for OLS, z
         otherwise) and ``p_value`` (two-sided).
     fit : pandas.Series
-        ``r2``, ``adj_r2`` (OLS), ``pseudo_r2`` (spatial models: squared correlation of y and
-        spreg's predicted values), ``log_likelihood``, ``aic``, ``schwarz`` (OLS and ML),
-        ``sigma2``; NaN where spreg does not define it.
+        ``r2``, ``adj_r2`` (OLS; uncentered without intercept, as R), ``pseudo_r2``
+        (spatial models: squared correlation of y and spreg's predicted values),
+        ``log_likelihood``, ``aic``, ``schwarz`` (OLS and ML), ``sigma2``; NaN where spreg
+        does not define it.
     diagnostics : pandas.DataFrame
         OLS only (empty otherwise): index ``test``, columns ``statistic``, ``df``,
         ``expected``, ``variance``, ``z``, ``p_value``. Rows ``F test``, ``Jarque-Bera``,
