@@ -1,6 +1,7 @@
 # Reference values for jregion.regression's OLS diagnostics, robust errors, binary weights
 # and GM-lag instrument lags, from R (lmtest, sandwich, tseries, spdep, spatialreg).
 #
+#   bash scripts/setup_r.sh   # R 4.2.2 and the Debian r-cran-* packages below
 #   Rscript scripts/r/spdep_diagnostics.R tests/fixtures/spdep_regression
 #
 # Reads <dir>/{prefectures,lattice}_{data,edges}.csv (written by
