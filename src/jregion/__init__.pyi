@@ -210,6 +210,7 @@ from .regression import (
 )
 from .errors import (
     FormulaError as FormulaError,
+    TooFewObservationsError as TooFewObservationsError,
 )
 
 # Spatial autocorrelation

@@ -37,6 +37,7 @@ __all__ = [
     "NonNumericError",
     "PlotOptionError",
     "SchemeError",
+    "TooFewObservationsError",
     "UnknownCodeError",
     "UnmatchedKeyError",
     "UnmatchedRowsWarning",
@@ -142,3 +143,8 @@ class MeshCodeError(JRegionError, ValueError):
 # Municipalities (issue 21)
 class AmbiguousNameError(UnknownCodeError):
     """A name denotes several units (伊達市 in Hokkaido and Fukushima); the message lists them."""
+
+
+# Regression (issue 22)
+class TooFewObservationsError(JRegionError, ValueError):
+    """A model has no more observations than parameters (n <= k); the message names n and k."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from jregion._display import ResultDisplay
 from jregion.concentration._groups import Level, group_labels
 from jregion.concentration._validate import Table, as_table, check_same_shape
 from jregion.regions import SchemeLike, region_order
@@ -22,8 +23,8 @@ from jregion.regions import SchemeLike, region_order
 __all__ = ["ShareChange", "ShiftShare", "share_change", "shift_share"]
 
 
-@dataclass(frozen=True)
-class ShiftShare:
+@dataclass(frozen=True, repr=False)
+class ShiftShare(ResultDisplay):
     """Result of :func:`shift_share`.
 
     Attributes
@@ -71,8 +72,8 @@ class ShiftShare:
         )
 
 
-@dataclass(frozen=True)
-class ShareChange:
+@dataclass(frozen=True, repr=False)
+class ShareChange(ResultDisplay):
     """Result of :func:`share_change`: the change in each region's national share.
 
     Attributes
