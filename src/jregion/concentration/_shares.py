@@ -12,6 +12,7 @@ from typing import overload
 import numpy as np
 import pandas as pd
 
+from jregion.concentration._common import shares as column_shares
 from jregion.concentration._groups import Level
 from jregion.concentration._shiftshare import _aggregate
 from jregion.concentration._validate import InvalidDataError, as_table
@@ -60,8 +61,7 @@ def region_shares(
     [0.386, 0.376]
     """
     tab = as_table(data)
-    vals, index = _aggregate(tab, tab.values, scheme, level)
-    out = vals / tab.values.sum(axis=0)
+    out, index = _aggregate(tab, column_shares(tab.values), scheme, level)
     if tab.is_series:
         return pd.Series(out[:, 0], index=index, name=tab.name)
     return pd.DataFrame(out, index=index, columns=tab.columns.copy())
