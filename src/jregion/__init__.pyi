@@ -53,6 +53,12 @@ from .errors import (
     DisconnectedGraphWarning as DisconnectedGraphWarning,
 )
 
+# Errors and warnings added by the hardening issue (#23)
+from .errors import (
+    OptionError as OptionError,
+    SkippedValuesWarning as SkippedValuesWarning,
+)
+
 # Indicators, sites and readers
 from .indicators import (
     load_indicator as load_indicator,

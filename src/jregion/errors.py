@@ -33,8 +33,10 @@ __all__ = [
     "MissingDependencyError",
     "MissingValueError",
     "NonNumericError",
+    "OptionError",
     "PlotOptionError",
     "SchemeError",
+    "SkippedValuesWarning",
     "UnknownCodeError",
     "UnmatchedKeyError",
     "UnmatchedRowsWarning",
@@ -75,7 +77,7 @@ class FormulaError(JRegionError, ValueError):
 
 
 class LayoutError(JRegionError, ValueError):
-    """A user file is not in a layout the reader understands (the message says why)."""
+    """A user file or table is not in a layout jregion understands (the message says why)."""
 
 
 class UnvendoredAssetError(JRegionError, ValueError):
@@ -128,3 +130,14 @@ class UnmatchedRowsWarning(JRegionWarning):
 
 class DisconnectedGraphWarning(JRegionWarning):
     """A statistic ran on a spatial graph with isolates or several components."""
+
+
+# --- hardening (#23) ---------------------------------------------------------------------
+
+
+class OptionError(JRegionError, ValueError):
+    """A keyword option has a value outside its documented set (the message lists the set)."""
+
+
+class SkippedValuesWarning(JRegionWarning):
+    """Missing values were skipped, as asked (``skipna=True``); the message says how many."""
