@@ -110,7 +110,10 @@ def read_census_manufacture(
         bad = sorted(set(found.loc[found["level"] == "unresolved", "area_name"]))
         raise LayoutError(f"area names that are not prefectures: {bad[:10]}")
     if found["year"].isna().any():
-        raise LayoutError("some rows have no year; the file needs a 調査年 or 時間軸 column")
+        raise LayoutError(
+            "some rows have no year that could be read: the file needs a 調査年 or 時間軸 "
+            "column whose labels name a year (2005年度, 平成17年度)"
+        )
     found = found.copy()
     money = found["column"] == "shipments_myen"
     if found.loc[money, "unit"].isna().any():
