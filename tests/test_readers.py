@@ -401,3 +401,53 @@ def test_japanese_calendar_years(tmp_path: Path, label: str, year: int) -> None:
     # read_census_manufacture said "needs a 調査年 column" although the file has one
     m = jregion.read_census_manufacture(p)
     assert m.loc[("01", year), "persons_employed"] == 900.0
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "C2107_民営事業所数【所】",  # all industries, not manufacturing
+        "C3402_製造品出荷額等（従業者1人当たり）【百万円】",  # a per-worker ratio
+        "C3405_従業者数（1事業所当たり）【人】",  # a per-establishment ratio
+    ],
+)
+def test_census_manufacture_refuses_other_indicator_codes(tmp_path: Path, header: str) -> None:
+    # reproduced on main: each was taken as a manufacturing total by its Japanese substring
+    text = f'"調査年","地域","/項目","{header}"\r\n"1990年度","01 北海道","","900"\r\n'
+    with pytest.raises(LayoutError, match="no manufacturing series"):
+        jregion.read_census_manufacture(_write(tmp_path, text))
+
+
+def test_census_manufacture_refuses_a_code_named_as_another_series(tmp_path: Path) -> None:
+    text = (
+        '"調査年","地域","/項目","C3401_従業者数（製造業）【人】"\r\n'
+        '"1990年度","01 北海道","","9"\r\n'
+    )
+    with pytest.raises(LayoutError, match="C3401 should be 事業所数"):
+        jregion.read_census_manufacture(_write(tmp_path, text))
+
+
+def _db_table(industry: str | None, meta: str = "") -> str:
+    dim = '"産業分類",' if industry is not None else ""
+    val = f'"{industry}",' if industry is not None else ""
+    return (
+        meta
+        + f'"表章項目",{dim}"全国・都道府県","/時間軸（年）","2005年"\r\n'
+        + f'"従業者数【人】",{val}"北海道","","900"\r\n'
+        + f'"事業所数【所】",{val}"北海道","","9"\r\n'
+    )
+
+
+def test_census_manufacture_db_table_needs_manufacturing_as_a_whole(tmp_path: Path) -> None:
+    # reproduced on main: a db_table for 食料品製造業 only was read as all manufacturing
+    with pytest.raises(LayoutError, match=r"食料品製造業.*製造業計"):
+        jregion.read_census_manufacture(_write(tmp_path, _db_table("食料品製造業")))
+    # bare 従業者数 without an industry dimension may be all industries: refused
+    with pytest.raises(LayoutError, match="no manufacturing series"):
+        jregion.read_census_manufacture(_write(tmp_path, _db_table(None)))
+    # with the industry at 製造業計, or in a Census of Manufacture table, it is read
+    m = jregion.read_census_manufacture(_write(tmp_path, _db_table("製造業計")))
+    assert m.loc[("01", 2005), ["establishments", "persons_employed"]].tolist() == [9.0, 900.0]
+    census = '"統計名：","工業統計調査 MADE-UP VALUES"\r\n\r\n'
+    m = jregion.read_census_manufacture(_write(tmp_path, _db_table(None, census)))
+    assert m.loc[("01", 2005), "persons_employed"] == 900.0
