@@ -56,6 +56,7 @@ from .errors import (
 # Errors and warnings added by the hardening issue (#23)
 from .errors import (
     OptionError as OptionError,
+    CoverageError as CoverageError,
     SkippedValuesWarning as SkippedValuesWarning,
 )
 

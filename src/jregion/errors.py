@@ -20,6 +20,7 @@ __all__ = [
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
+    "CoverageError",
     "DataIntegrityError",
     "DisconnectedGraphWarning",
     "DuplicateKeyError",
@@ -137,6 +138,10 @@ class DisconnectedGraphWarning(JRegionWarning):
 
 class OptionError(JRegionError, ValueError):
     """A keyword option has a value outside its documented set (the message lists the set)."""
+
+
+class CoverageError(JRegionError, ValueError):
+    """A table covers only part of the country where a national total is needed."""
 
 
 class SkippedValuesWarning(JRegionWarning):
