@@ -181,3 +181,10 @@ def test_infinite_rates_raise(graph) -> None:
     events["01"] = np.inf
     with pytest.raises(MissingValueError, match="infinite"):
         jregion.moran_rate(events, pop, graph)
+
+
+def test_moran_rate_without_events_says_so(prefs) -> None:
+    graph = jregion.build_weights(prefs, links="japan")
+    pop = jregion.load_indicator("population", year=2015)["population"]
+    with pytest.raises(jregion.InvalidDataError, match="events sum to zero"):
+        jregion.moran_rate(pd.Series(0.0, index=pop.index), pop, graph)

@@ -162,3 +162,9 @@ def test_empty_table_raises() -> None:
         jregion.attach(pd.DataFrame({"pref": [], "v": []}), key="pref")
     with pytest.raises(jregion.InvalidDataError, match="only national-total rows"):
         jregion.attach(pd.DataFrame({"pref": ["全国"], "v": [1]}), key="pref", national="drop")
+
+
+def test_attach_refuses_to_sum_text_columns() -> None:
+    table = pd.DataFrame({"pref": ["Tokyo", "東京都"], "label": ["a", "b"], "v": [1, 2]})
+    with pytest.raises(TypeError, match=r"\['label'\] are not"):
+        jregion.attach(table, key="pref", aggregate="sum")

@@ -451,3 +451,10 @@ def test_census_manufacture_db_table_needs_manufacturing_as_a_whole(tmp_path: Pa
     census = '"統計名：","工業統計調査 MADE-UP VALUES"\r\n\r\n'
     m = jregion.read_census_manufacture(_write(tmp_path, _db_table(None, census)))
     assert m.loc[("01", 2005), "persons_employed"] == 900.0
+
+
+def test_unknown_encoding_is_named(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(jregion.EncodingError, match="unknown encoding 'nonsense'"):
+        jregion.read_estat(p, encoding="nonsense")
