@@ -9,8 +9,10 @@ import pandas as pd
 
 from jregion.explore._layers import (
     add_geojson_layer,
+    check_decimals,
     check_frame,
     check_map,
+    css_color,
     feature_collection,
     format_value,
     new_map,
@@ -57,7 +59,8 @@ def explore_points(
     name : str, default "Points"
         Layer name in the layer control and legend.
     color : str, default "#1f4e9a"
-        Marker colour (CSS colour).
+        Marker colour: a name, hex string or RGB tuple matplotlib reads; the page gets
+        its hex form only (anything else raises :class:`~jregion.errors.OptionError`).
     radius : float, default 5.0
         Marker radius in pixels.
     decimals : int, default 1
@@ -95,6 +98,8 @@ def explore_points(
     >>> "Tsukuba" in html and "筑波研究学園都市" in html
     True
     """
+    check_decimals(decimals)
+    color = css_color(color)
     frame = check_frame(points, what="points", points=True)
     check_map(m)
     wanted = [c for c in [label, *fields] if c is not None]
