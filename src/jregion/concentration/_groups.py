@@ -8,10 +8,9 @@ import numpy as np
 import pandas as pd
 
 from jregion.codes import PREFECTURE_CODES, to_codes
-from jregion.concentration._validate import _show
+from jregion.concentration._validate import _check_prefecture_aliases, _show
 from jregion.errors import (
     CoverageError,
-    DuplicateKeyError,
     MissingValueError,
     OptionError,
     SchemeError,
@@ -59,15 +58,7 @@ def prefecture_coverage(
                "; for municipality codes pass level='municipality'")
         ) from err
     if level == "prefecture":
-        dup = codes.duplicated(keep=False).to_numpy()
-        if dup.any():
-            pairs = pd.Series(index[dup], index=codes.to_numpy()[dup]).groupby(level=0)
-            named = "; ".join(f"{list(v)} are all {k}" for k, v in list(pairs)[:3])
-            raise DuplicateKeyError(
-                f"the data's keys name the same prefecture in different forms ({named}); "
-                "each prefecture must have one row: combine or drop the duplicates "
-                "(jregion.to_codes(data.index) shows the codes)"
-            )
+        _check_prefecture_aliases(index, "the data")
     covered = set(codes)
     missing = [c for c in PREFECTURE_CODES if c not in covered]
     if missing and coverage == "full":
