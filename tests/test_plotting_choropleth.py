@@ -449,3 +449,15 @@ def test_bad_mathtext_in_facet_titles_raises(frame: gpd.GeoDataFrame) -> None:
     frame = frame.assign(b=frame["code_num"])
     with pytest.raises(jregion.PlotOptionError, match="panel title"):
         plot_facets(frame, ["code_num", "b"], k=3, titles=["ok", r"$\frac{$"])
+
+
+@pytest.mark.parametrize("bad", [np.inf, np.nan, -1.0])
+def test_point_sizes_must_be_finite(frame: gpd.GeoDataFrame, bad: float) -> None:
+    # an infinite size made every other marker vanish (size / inf = 0) without an error
+    pts = gpd.GeoDataFrame(
+        {"staff": [10.0, bad]},
+        geometry=gpd.points_from_xy([139.7, 135.5], [35.7, 34.7]),
+        crs="EPSG:4326",
+    )
+    with pytest.raises(jregion.PlotOptionError, match="non-negative finite numbers"):
+        plot_choropleth(frame, "code_num", k=3, points=PointLayer(pts, size="staff"))
