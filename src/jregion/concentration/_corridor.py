@@ -417,10 +417,10 @@ def corridor_share(
             f"method={method!r} needs distance_km (the buffer radius in km)"
         )
     d = _check_distance(distance_km)
-    report = None
+    area_report: dict[str, list[str]] | None = None
     keyed = isinstance(data, pd.DataFrame | pd.Series)
     if method == "area" and keyed and not hasattr(data, "_geometry_column_name"):
-        report = prefecture_coverage(data.index, coverage=coverage)
+        area_report = prefecture_coverage(data.index, coverage=coverage)
     geo = _as_geo(data, method)
     frame = _activity(geo, columns, method)
     zone, crs = _buffer_local(cities, d)
@@ -434,8 +434,8 @@ def corridor_share(
     else:
         w = _area_fraction(geo, zone, crs)
     out = _weighted_share(frame, w, "corridor_share")
-    if report is not None:
-        out.attrs = {"jregion_coverage": report}
+    if area_report is not None:
+        out.attrs = {"jregion_coverage": area_report}
     return out
 
 

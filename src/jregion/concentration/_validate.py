@@ -160,7 +160,7 @@ def as_table(
             "non-negative counts or amounts"
         )
     if not allow_zero_columns:
-        zero = ~(values > 0).any(axis=0)  # non-negative: no positive value means sum 0
+        zero: np.ndarray = ~np.any(values > 0, axis=0)  # non-negative: no positive, sum 0
         if zero.any():
             cols = frame.columns[zero].tolist()
             raise InvalidDataError(

@@ -104,7 +104,8 @@ def css_color(color: object, *, what: str = "color") -> str:
             f"{what} {color!r} is not a colour; use a name ('navy'), a hex string "
             "('#1f4e9a') or an RGB tuple ((0.1, 0.3, 0.6))"
         )
-    return str(to_hex(color, keep_alpha=to_rgba(color)[3] < 1.0))
+    c: Any = color
+    return str(to_hex(c, keep_alpha=to_rgba(c)[3] < 1.0))
 
 
 def check_map(m: Any) -> None:
