@@ -471,7 +471,7 @@ def test_integer_column_label_and_decimals(area_gdf: gpd.GeoDataFrame) -> None:
     g = area_gdf.rename(columns={"area": 2005})
     m = jregion.explore_choropleth(g, 2005, k=4)  # type: ignore[arg-type]
     assert "Rank 1 of 47" in m.get_root().render()
-    with pytest.raises(ValueError, match=r"column\(s\) \[5\] not in gdf"):
+    with pytest.raises(jregion.PlotOptionError, match=r"column\(s\) \[5\] not in gdf"):
         jregion.explore_choropleth(g, 5)  # type: ignore[arg-type]
     # decimals=-1 raised a raw format error
     with pytest.raises(jregion.OptionError, match="decimals must be an integer >= 0"):
@@ -498,3 +498,16 @@ def test_explore_points_colour_reaches_the_page_as_hex() -> None:
     assert "#000080" in html_text  # CSS navy
     html_text = jregion.explore_points(sites, color=(1.0, 0.0, 0.0)).get_root().render()
     assert "#ff0000" in html_text
+
+
+def test_option_errors_are_jregion_errors(area_gdf: gpd.GeoDataFrame) -> None:
+    # a missing column, a bad rank or radius raised plain ValueErrors
+    with pytest.raises(jregion.PlotOptionError, match=r"column\(s\) \['nope'\] not in gdf"):
+        jregion.explore_choropleth(area_gdf, "nope")
+    with pytest.raises(jregion.OptionError, match="rank must be"):
+        jregion.explore_choropleth(area_gdf, "area", rank="up")  # type: ignore[arg-type]
+    sites = gpd.GeoDataFrame(geometry=[Point(140.1, 36.1)], crs="EPSG:4326")
+    with pytest.raises(jregion.OptionError, match="radius must be positive"):
+        jregion.explore_points(sites, radius=0)
+    with pytest.raises(jregion.PlotOptionError, match="not in points"):
+        jregion.explore_points(sites, fields=["staff"])

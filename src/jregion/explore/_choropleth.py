@@ -9,6 +9,7 @@ import pandas as pd
 
 from jregion._palette import MISSING_COLOR
 from jregion.classification import DEFAULT_CMAP, NonNumericError, Scheme, class_colors, classify
+from jregion.errors import OptionError, PlotOptionError
 from jregion.explore._layers import (
     EDGE,
     MISSING_EDGE,
@@ -111,15 +112,15 @@ def explore_choropleth(
         If ``gdf`` is not a GeoDataFrame.
     jregion.errors.NonNumericError
         If a column is not numeric.
-    ValueError
-        If a column is missing or ``rank`` is unknown (plus the errors of
+    jregion.PlotOptionError
+        If a column is missing (a ValueError, as are the errors of
         :func:`jregion.classification.classify`).
     jregion.CRSError
         If the coordinates cannot be in the layer's CRS (metres labelled EPSG:4326).
     jregion.DuplicateKeyError
         If two index values differ only in type (``1`` and ``"1"``).
     jregion.OptionError
-        If ``decimals`` is not an integer >= 0.
+        If ``decimals`` is not an integer >= 0 or ``rank`` is unknown.
 
     Examples
     --------
@@ -134,16 +135,16 @@ def explore_choropleth(
     # one label (a str, or an int/other scalar label such as 2005) or a list of labels
     columns = list(column) if isinstance(column, (list, tuple, pd.Index)) else [column]
     if not columns:
-        raise ValueError("column is empty; name at least one numeric column to map")
+        raise PlotOptionError("column is empty; name at least one numeric column to map")
     if rank not in ("descending", "ascending"):
-        raise ValueError(f"rank must be 'descending' or 'ascending', got {rank!r}")
+        raise OptionError(f"rank must be 'descending' or 'ascending', got {rank!r}")
     check_decimals(decimals)
     frame = check_frame(gdf, what="gdf")
     check_map(m)
     absent = [c for c in columns if c not in frame.columns]
     if absent:
         available = [c for c in frame.columns if c != frame.geometry.name]
-        raise ValueError(f"column(s) {absent!r} not in gdf; available: {available}")
+        raise PlotOptionError(f"column(s) {absent!r} not in gdf; available: {available}")
     if attribution is None:
         from jregion.boundaries import attribution as boundary_credit
 

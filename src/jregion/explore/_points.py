@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from jregion.errors import OptionError, PlotOptionError
 from jregion.explore._layers import (
     add_geojson_layer,
     check_decimals,
@@ -105,9 +106,9 @@ def explore_points(
     wanted = [c for c in [label, *fields] if c is not None]
     absent = [c for c in wanted if c not in frame.columns]
     if absent:
-        raise ValueError(f"column(s) {absent} not in points; available: {list(frame.columns)}")
+        raise PlotOptionError(f"column(s) {absent} not in points; available: {list(frame.columns)}")
     if radius <= 0:
-        raise ValueError(f"radius must be positive, got {radius!r}")
+        raise OptionError(f"radius must be positive, got {radius!r}")
     if m is None:
         minx, miny, maxx, maxy = (float(v) for v in frame.total_bounds)
         pad = 0.5
