@@ -233,3 +233,14 @@ def test_duplicate_column_labels_are_named() -> None:
     df = pd.DataFrame([[1, 2, 3], [4, 5, 6]], columns=["a", "a", "b"], index=["01", "02"])
     with pytest.raises(jregion.DuplicateKeyError, match="duplicated column labels"):
         jregion.gini(df)
+
+
+def test_share_change_by_scheme_needs_the_whole_country() -> None:
+    # on main 30 prefectures gave regional shares of a "national" total that was not one
+    part = GOOD.iloc[:30]
+    with pytest.raises(jregion.CoverageError, match="covers 30 of 47"):
+        jregion.share_change(part, part * 2, groups="eight")
+    sc = jregion.share_change(part, part * 2, groups="eight", coverage="partial")
+    assert sc.share_start.attrs["jregion_coverage"]["prefectures"] == CODES[:30]
+    # without a scheme the rows are the whole (any units), as documented
+    jregion.share_change(part, part * 2)

@@ -184,6 +184,16 @@ FUNCTIONS: dict[str, tuple[Callable[[Case], Any], Callable[[Any, Case], None]]] 
         lambda c: jregion.corridor_share(c.table, method="membership", coverage="partial"),
         _coverage,
     ),
+    "share_change_by_scheme": (
+        lambda c: jregion.share_change(c.table, c.table * 2, groups="eight").share_start,
+        _coverage,
+    ),
+    "share_change_by_scheme_partial": (
+        lambda c: jregion.share_change(
+            c.table, c.table * 2, groups="eight", coverage="partial"
+        ).share_start,
+        _coverage,
+    ),
     "attach": (
         lambda c: jregion.attach(c.table.rename_axis("pref").reset_index(), key="pref"),
         _attached,
