@@ -67,6 +67,13 @@ from .errors import (
     DisconnectedGraphWarning as DisconnectedGraphWarning,
 )
 
+# Errors and warnings added by the hardening issue (#23)
+from .errors import (
+    OptionError as OptionError,
+    CoverageError as CoverageError,
+    SkippedValuesWarning as SkippedValuesWarning,
+)
+
 # Indicators, sites and readers
 from .indicators import (
     load_indicator as load_indicator,

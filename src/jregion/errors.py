@@ -21,6 +21,7 @@ __all__ = [
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
+    "CoverageError",
     "DataIntegrityError",
     "DisconnectedGraphWarning",
     "DuplicateKeyError",
@@ -35,8 +36,10 @@ __all__ = [
     "MissingDependencyError",
     "MissingValueError",
     "NonNumericError",
+    "OptionError",
     "PlotOptionError",
     "SchemeError",
+    "SkippedValuesWarning",
     "TooFewObservationsError",
     "UnknownCodeError",
     "UnmatchedKeyError",
@@ -78,7 +81,7 @@ class FormulaError(JRegionError, ValueError):
 
 
 class LayoutError(JRegionError, ValueError):
-    """A user file is not in a layout the reader understands (the message says why)."""
+    """A user file or table is not in a layout jregion understands (the message says why)."""
 
 
 class UnvendoredAssetError(JRegionError, ValueError):
@@ -148,3 +151,18 @@ class AmbiguousNameError(UnknownCodeError):
 # Regression (issue 22)
 class TooFewObservationsError(JRegionError, ValueError):
     """A model has no more observations than parameters (n <= k); the message names n and k."""
+
+
+# --- hardening (#23) ---------------------------------------------------------------------
+
+
+class OptionError(JRegionError, ValueError):
+    """A keyword option has a value outside its documented set (the message lists the set)."""
+
+
+class CoverageError(JRegionError, ValueError):
+    """A table covers only part of the country where a national total is needed."""
+
+
+class SkippedValuesWarning(JRegionWarning):
+    """Missing values were skipped, as asked (``skipna=True``); the message says how many."""
