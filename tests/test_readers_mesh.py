@@ -183,12 +183,13 @@ def test_truncated_file_names_the_last_line(tmp_path: Path) -> None:
         jregion.read_estat_mesh(path)
 
 
-def test_truncated_inside_a_character_is_an_encoding_error_with_its_line(tmp_path: Path) -> None:
+def test_truncated_inside_a_character_says_truncated_with_its_line(tmp_path: Path) -> None:
+    # a download cut in the middle of a character is truncated, not in a wrong encoding (#23)
     raw = (FIXTURES / "tblT001101H5130.txt").read_bytes()
     second = raw.index(b"\n") + 1
     cut = second + raw[second:].index("人".encode("cp932")) + 1  # half of a two-byte character
     path = damaged(tmp_path, lambda b: b[:cut])
-    with pytest.raises(jregion.EncodingError, match=r"tblT001101H5130\.txt.*cp932 fails at line 2"):
+    with pytest.raises(jregion.LayoutError, match=r"tblT001101H5130\.txt.*truncated.*line 2"):
         jregion.read_estat_mesh(path)
 
 

@@ -73,6 +73,12 @@ def prefecture_coverage(
 
 def _prefecture_keys(index: pd.Index, level: Level) -> pd.Index:
     if level == "prefecture":
+        municipal = [k for k in index if isinstance(k, str) and k.isdigit() and len(k) in (5, 6)]
+        if municipal:  # region_of reads municipal codes too; a prefecture level must not
+            raise UnknownCodeError(
+                f"the data's index holds municipality codes {_show(municipal)} but "
+                "level='prefecture'; pass level='municipality'"
+            )
         return index
     if level == "municipality":
         keys = pd.Index([str(k) for k in index])

@@ -56,8 +56,8 @@ def decode_file(path: str | os.PathLike[str], *, encoding: str | None = None) ->
             if "\x00" not in text and len(raw) > k:
                 raise LayoutError(
                     f"{os.fspath(path)!r} is truncated: it ends in the middle of a character "
-                    f"({enc} decodes everything but the last {k} byte(s)); download the file "
-                    "again"
+                    f"on line {_line_of(raw, len(raw) - k)} ({enc} decodes everything but the "
+                    f"last {k} byte(s)); download the file again"
                 )
     if b"\x00" in raw:
         nul = _line_of(raw, raw.find(b"\x00"))
