@@ -67,6 +67,13 @@ from .errors import (
     DisconnectedGraphWarning as DisconnectedGraphWarning,
 )
 
+# Errors and warnings added by the hardening issue (#23)
+from .errors import (
+    OptionError as OptionError,
+    CoverageError as CoverageError,
+    SkippedValuesWarning as SkippedValuesWarning,
+)
+
 # Indicators, sites and readers
 from .indicators import (
     load_indicator as load_indicator,
@@ -83,6 +90,7 @@ from .sites import (
 from .readers import (
     read_estat as read_estat,
     read_census_manufacture as read_census_manufacture,
+    read_estat_mesh as read_estat_mesh,
 )
 from .errors import (
     LayoutError as LayoutError,
@@ -128,6 +136,32 @@ from .concentration import (
 )
 from .errors import (
     InvalidDataError as InvalidDataError,
+)
+
+# Mesh (JIS X 0410 regional mesh codes, geometry and contiguity)
+from .mesh import (
+    to_mesh as to_mesh,
+    mesh_level as mesh_level,
+    mesh_bounds as mesh_bounds,
+    mesh_centres as mesh_centres,
+    mesh_parent as mesh_parent,
+    mesh_children as mesh_children,
+    mesh_polygons as mesh_polygons,
+    mesh_neighbors as mesh_neighbors,
+)
+from .errors import (
+    MeshCodeError as MeshCodeError,
+)
+
+# Mesh statistics and rasters (e-Stat mesh tables, suppression, GeoTIFF, zonal statistics)
+from .meshstats import (
+    aggregate_mesh as aggregate_mesh,
+    MeshAggregate as MeshAggregate,
+    mesh_share as mesh_share,
+)
+from .raster import (
+    mesh_to_raster as mesh_to_raster,
+    zonal_stats as zonal_stats,
 )
 
 # Publication maps
@@ -183,6 +217,7 @@ from .regression import (
 )
 from .errors import (
     FormulaError as FormulaError,
+    TooFewObservationsError as TooFewObservationsError,
 )
 
 # Spatial autocorrelation
