@@ -371,8 +371,11 @@ def test_lisa_errors() -> None:
 def test_save_html_cdn_under_300_kb_and_inline_self_contained(
     area_map: Any, tmp_path: Path
 ) -> None:
-    cdn = jregion.save_html(area_map, tmp_path / "cdn.html")
+    cdn = jregion.save_html(area_map, tmp_path / "cdn.html", assets="cdn")
     inline = jregion.save_html(area_map, tmp_path / "inline.html", assets="inline")
+    # the default is the offline, self-contained page
+    default = jregion.save_html(area_map, tmp_path / "default.html")
+    assert default.read_bytes() == inline.read_bytes()
     cdn_text, inline_text = (p.read_text(encoding="utf-8") for p in (cdn, inline))
     assert cdn.stat().st_size < 300_000
     assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js">' in cdn_text
@@ -400,7 +403,8 @@ def test_save_html_inline_drops_tiles_without_changing_the_map(
     assert "tile.openstreetmap.org" not in inline
     kept = jregion.save_html(m, tmp_path / "k.html", assets="inline", tiles="keep")
     assert "tile.openstreetmap.org" in kept.read_text(encoding="utf-8")
-    assert "tile.openstreetmap.org" in jregion.save_html(m, tmp_path / "c.html").read_text("utf-8")
+    cdn = jregion.save_html(m, tmp_path / "c.html", assets="cdn")
+    assert "tile.openstreetmap.org" in cdn.read_text("utf-8")
 
 
 def test_save_html_inline_refuses_unvendored_resources(tmp_path: Path) -> None:

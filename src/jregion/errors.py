@@ -17,6 +17,7 @@ JRegionError
 from __future__ import annotations
 
 __all__ = [
+    "AtlasOutputError",
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
@@ -128,3 +129,10 @@ class UnmatchedRowsWarning(JRegionWarning):
 
 class DisconnectedGraphWarning(JRegionWarning):
     """A statistic ran on a spatial graph with isolates or several components."""
+
+
+# --- atlas (jregion atlas) ---
+
+
+class AtlasOutputError(JRegionError, ValueError):
+    """The atlas output folder is unusable: empty path, a file, unwritable, or would overwrite."""

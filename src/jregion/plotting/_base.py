@@ -33,6 +33,12 @@ __all__ = ["MapOptions", "check_frame", "crs_key", "draw_map", "new_figure"]
 
 Labels = Literal["en", "ja"] | None
 
+#: Smallest type size of the attribution line, in points at the figure's printed size.
+ATTRIBUTION_MIN_PT = 6.0
+
+#: Outline and hatching of missing values: dark enough to read in colour and in grayscale.
+MISSING_EDGE = "#202020"
+
 
 @dataclass(frozen=True)
 class MapOptions:
@@ -121,7 +127,7 @@ def draw_map(
         hatch = PathCollection(
             [p for p, m in zip(paths, missing, strict=True) if m],
             facecolors="none",
-            edgecolors="#808080",
+            edgecolors=MISSING_EDGE,
             linewidths=0,
             hatch="////",
             zorder=2,
@@ -200,7 +206,11 @@ def add_attribution(fig: Figure, text: str | None) -> None:
     """Write the data attribution along the bottom of the figure (``gid="attribution"``)."""
     if not text:
         return
-    t = fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize="xx-small", color="#333333")
+    from matplotlib import rcParams
+
+    # at least 6 pt at the printed size: journals' minimum for legible type
+    size = max(ATTRIBUTION_MIN_PT, 0.75 * float(rcParams["font.size"]))
+    t = fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=size, color="#333333")
     t.set_gid("attribution")
 
 
@@ -216,7 +226,7 @@ def legend_handles(
     ]
     if n_missing:
         word = "データなし" if lang == "ja" else "No data"
-        patch = Patch(facecolor=MISSING_COLOR, edgecolor="#808080", hatch="////", lw=0.4)
+        patch = Patch(facecolor=MISSING_COLOR, edgecolor=MISSING_EDGE, hatch="////", lw=0.4)
         out.append((patch, f"{word} ({n_missing})"))
     return out
 

@@ -40,6 +40,10 @@ class PointLayer:
         Marker area in points² of the largest value.
     label : str, default "Sites"
         Legend entry when ``color`` is not given.
+    coincident : {"spread", "overlap"}, default "spread"
+        Points at the same location: ``"spread"`` draws them side by side around it, each
+        joined to it by a leader line (``gid="point-leaders"``), so none hides another;
+        ``"overlap"`` draws them on top of each other.
     """
 
     data: gpd.GeoDataFrame
@@ -47,6 +51,7 @@ class PointLayer:
     color: str | None = None
     max_size: float = 120.0
     label: str = "Sites"
+    coincident: Literal["spread", "overlap"] = "spread"
 
 
 def _move_geoms(
@@ -138,6 +143,10 @@ def draw_points(
         gdf.to_crs(crs).geometry.to_numpy(), layout, inset=inset, ogasawara=ogasawara
     )
     xy = shapely.get_coordinates(np.asarray(list(geoms), dtype=object))
+    true_xy = xy.copy()
+    if layer.coincident == "spread":
+        x0, y0, x1, y1 = layout.main_bounds
+        xy = spread_coincident(xy, radius=SPREAD_FRACTION * max(x1 - x0, y1 - y0))
     sizes = np.full(len(gdf), layer.max_size / 4)
     if layer.size is not None:
         values = pd.to_numeric(gdf[_column(gdf, layer.size)], errors="coerce").to_numpy(float)
@@ -170,7 +179,50 @@ def draw_points(
         xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="black", linewidths=0.4, zorder=5
     )
     coll.set_gid("points")
+    moved = np.any(xy != true_xy, axis=1)
+    if moved.any():
+        from matplotlib.collections import LineCollection
+
+        segs = [np.vstack([a, b]) for a, b in zip(true_xy[moved], xy[moved], strict=True)]
+        leaders = LineCollection(segs, colors="black", linewidths=0.5, zorder=4.9)
+        leaders.set_gid("point-leaders")
+        ax.add_collection(leaders)
+        anchors = np.unique(true_xy[moved], axis=0)
+        dot = ax.scatter(anchors[:, 0], anchors[:, 1], s=3, c="black", zorder=5.1)
+        dot.set_gid("point-anchors")
     return coll, handles
+
+
+#: Distance of spread points from their shared location, as a fraction of the main map's extent.
+SPREAD_FRACTION = 0.014
+
+
+def spread_coincident(xy: np.ndarray[Any, Any], *, radius: float) -> np.ndarray[Any, Any]:
+    """Move points that share a location onto a circle of ``radius`` around it.
+
+    Points are grouped by identical coordinates (to the metre); a group of n > 1 is placed
+    at n evenly spaced angles starting west (row order kept), so each stays visible and its
+    leader line shows where it belongs. Single points are unchanged.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> spread_coincident(np.array([[0.0, 0.0], [0.0, 0.0], [5.0, 5.0]]), radius=1.0).round(6)
+    array([[-1.,  0.],
+           [ 1., -0.],
+           [ 5.,  5.]])
+    """
+    out = np.array(xy, dtype=float, copy=True)
+    keys = np.round(out, 0)
+    _, group, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    group = np.asarray(group).ravel()
+    for g in np.flatnonzero(counts > 1):
+        members = np.flatnonzero(group == g)
+        angles = np.pi + 2 * np.pi * np.arange(len(members)) / len(members)
+        centre = out[members[0]].copy()
+        out[members, 0] = centre[0] + radius * np.cos(angles)
+        out[members, 1] = centre[1] + radius * np.sin(angles)
+    return out
 
 
 def _column(gdf: pd.DataFrame, name: str) -> str:
