@@ -259,8 +259,11 @@ def test_region_overlay_draws_only_internal_boundaries(frame: gpd.GeoDataFrame) 
 def test_labels_japanese_render_without_missing_glyphs(frame: gpd.GeoDataFrame) -> None:
     fig, _ax = plot_choropleth(frame, "code_num", k=3, labels="ja")
     texts = {t.get_text(): t for t in _by_gid(fig, "label")}  # type: ignore[attr-defined]
-    assert "東京都" in texts and "北海道" in texts
-    font_file = findfont(texts["東京都"].get_fontproperties())  # type: ignore[attr-defined]
+    assert "北海道" in texts and "岩手県" in texts
+    # Tokyo does not fit beside Saitama and Kanagawa at 85 mm: left out and named in the note
+    [note] = _by_gid(fig, "labels-omitted")
+    assert "東京都" in note.get_text()  # type: ignore[attr-defined]
+    font_file = findfont(texts["北海道"].get_fontproperties())  # type: ignore[attr-defined]
     assert font_file.endswith("ipaexg.ttf")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -282,7 +285,7 @@ def test_glyph_check_would_catch_tofu() -> None:
 
 def test_labels_english_and_attribution_default(frame: gpd.GeoDataFrame) -> None:
     fig, _ax = plot_choropleth(frame, "code_num", k=3, labels="en")
-    assert "Tokyo" in {t.get_text() for t in _by_gid(fig, "label")}  # type: ignore[attr-defined]
+    assert "Hokkaido" in {t.get_text() for t in _by_gid(fig, "label")}  # type: ignore[attr-defined]
     [attribution] = _by_gid(fig, "attribution")
     assert "MLIT" in attribution.get_text()  # type: ignore[attr-defined]
     fig, _ = plot_choropleth(frame, "code_num", k=3, attribution=False)
@@ -417,3 +420,21 @@ def test_labels_need_names(frame: gpd.GeoDataFrame) -> None:
     other = frame.drop(columns=["name_en", "name_ja"]).reset_index(drop=True)
     with pytest.raises(PlotOptionError, match="cannot find 'en' names"):
         plot_choropleth(other, "code_num", k=3, labels="en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_labels_do_not_overlap_and_are_legible(frame: gpd.GeoDataFrame, lang: str) -> None:
+    """Every label drawn is at least 6 pt; no two overlap; each left out is named in the note."""
+    fig, _ax = plot_choropleth(frame, "code_num", k=3, labels=lang)  # type: ignore[arg-type]
+    texts = _by_gid(fig, "label")
+    fig.draw_without_rendering()
+    boxes = [t.get_window_extent() for t in texts]  # type: ignore[attr-defined]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    assert min(t.get_fontsize() for t in texts) >= 6.0  # type: ignore[attr-defined]
+    names = set(jregion.prefecture_table()[f"name_{lang}"])
+    shown = {t.get_text() for t in texts}  # type: ignore[attr-defined]
+    [note] = _by_gid(fig, "labels-omitted")
+    left_out = set(note.get_text().split(": ", 1)[1].split(", "))  # type: ignore[attr-defined]
+    assert shown | left_out == names and not shown & left_out

@@ -160,8 +160,6 @@ def draw_map(
         _, handles = draw_points(
             ax, opts.points, crs=opts.crs, layout=layout, inset=opts.inset, ogasawara=opts.ogasawara
         )
-    if opts.labels is not None:
-        draw_labels(ax, geoms, names_for(gdf, opts.labels), font_size=opts.preset.font_size * 0.6)
     b = np.vstack(bounds)
     x0, y0 = b[:, 0].min(), b[:, 1].min()
     x1, y1 = b[:, 2].max(), b[:, 3].max()
@@ -170,6 +168,9 @@ def draw_map(
     ax.set_ylim(y0 - pad, y1 + pad)
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
+    if opts.labels is not None:
+        ax.apply_aspect()  # labels are placed in display space, so the limits must be final
+        draw_labels(ax, geoms, names_for(gdf, opts.labels), font_size=opts.preset.font_size * 0.75)
     return handles
 
 

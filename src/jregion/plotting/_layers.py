@@ -254,20 +254,49 @@ def names_for(gdf: gpd.GeoDataFrame, lang: Literal["en", "ja"]) -> pd.Series:
     )
 
 
+#: Smallest label type size, points at the printed size.
+LABEL_MIN_PT = 6.0
+
+
 def draw_labels(
     ax: Axes, geoms: list[BaseGeometry | None], names: pd.Series, *, font_size: float
 ) -> list[Artist]:
-    """Write each row's name at a point inside its largest part (``gid="label"``)."""
-    texts: list[Artist] = []
+    """Write each row's name inside its largest part (``gid="label"``), without overlaps.
+
+    Labels are placed largest area first, in at least ``LABEL_MIN_PT`` type with a white halo.
+    A label that would overlap one already placed (small prefectures in Kanto and Kinki) is
+    left out, and a note in the lower-left corner (``gid="labels-omitted"``) names them.
+    """
+    from matplotlib import patheffects
+
+    size = max(LABEL_MIN_PT, font_size)
+    halo = [patheffects.withStroke(linewidth=1.6, foreground="white")]
+    items = []
     for geom, name in zip(geoms, names, strict=True):
         if geom is None or geom.is_empty:
             continue
         parts = shapely.get_parts(geom)
-        largest = parts[int(np.argmax(shapely.area(parts)))]
+        areas = shapely.area(parts)
+        items.append((float(areas.max()), parts[int(np.argmax(areas))], str(name)))
+    items.sort(key=lambda t: -t[0])
+    texts: list[Artist] = []
+    placed: list[Any] = []
+    omitted: list[str] = []
+    for _, largest, name in items:
         pt = largest.representative_point()
-        t = ax.text(
-            pt.x, pt.y, name, ha="center", va="center", fontsize=font_size, zorder=7, clip_on=True
-        )
+        t = ax.text(pt.x, pt.y, name, ha="center", va="center", fontsize=size, zorder=7,
+                    clip_on=True, path_effects=halo)
+        box = t.get_window_extent().expanded(1.05, 1.1)
+        if any(box.overlaps(other) for other in placed):
+            t.remove()
+            omitted.append(name.split("\n")[0])
+            continue
+        placed.append(box)
         t.set_gid("label")
         texts.append(t)
+    if omitted:
+        note = ax.text(0.0, 0.0, "Labels left out for space: " + ", ".join(omitted),
+                       transform=ax.transAxes, fontsize=size, ha="left", va="bottom",
+                       wrap=True, zorder=7)
+        note.set_gid("labels-omitted")
     return texts
