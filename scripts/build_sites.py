@@ -103,6 +103,14 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     "reason": f"{r['name']} is outside present-day Japan ({r['outside_present_day_japan']})",
                 }
             )
+    missing.append(
+        {
+            "what": "campus (or historical) coordinates of every institution in present-day Japan",
+            "reason": "no sourced coordinates were bundled; each row stands at its prefecture's "
+            "office (location_basis 'proxy: ...'), and maps draw institutions that share a "
+            "point side by side",
+        }
+    )
     return pd.DataFrame(rows), missing
 
 
@@ -301,7 +309,12 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     n = 0
     for _, r in raw.iterrows():
         area = str(r["area_name"])
-        if area.startswith(("NOT FOUND", "REMAINING")):
+        # a row whose name was cut off but whose prefecture the source states is shipped like
+        # K26 (also without a cluster name): the name is missing, the prefecture is sourced
+        truncated = area.startswith("NOT FOUND (truncated") and bool(
+            codes_in(str(r["prefecture_or_proposer"]))
+        )
+        if area.startswith(("NOT FOUND", "REMAINING")) and not truncated:
             missing.append(
                 {
                     "what": f"{r['programme']} phase {r['phase']}: {area}",
@@ -313,6 +326,15 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
         codes = codes_in(str(r["prefecture_or_proposer"]))
         assert codes, r["prefecture_or_proposer"]
         theme = str(r["cluster_or_theme"])
+        if truncated:
+            missing.append(
+                {
+                    "site_id": f"K{n:02d}",
+                    "what": f"{r['programme']} phase {r['phase']}: area name ({area})",
+                    "reason": "the source's name is cut off; the row is shipped with its "
+                    "sourced prefecture and year, without a name (as K26 without a cluster name)",
+                }
+            )
         if theme.startswith("NOT FOUND"):
             missing.append(
                 {
@@ -320,14 +342,18 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     "reason": theme,
                 }
             )
-        year_m = re.search(r"FY(\d{4})", str(r["start_fy"]))
+        # a development-type (発展型) row starts in the development-type programme's year, not in
+        # the general-type (一般型) year its area had earlier
+        start = str(r["start_fy"])
+        year_m = re.search(r"発展型 FY(\d{4})", start) if "発展型" in area else None
+        year_m = year_m or re.search(r"FY(\d{4})", start)
         for code in codes:
             rows.append(
                 {
                     "site_id": f"K{n:02d}",
                     "programme": r["programme"],
                     "phase": r["phase"],
-                    "name": area,
+                    "name": None if truncated else area,
                     "cluster": None if theme.startswith("NOT FOUND") else theme,
                     "pref_code": code,
                     "prefecture_basis": "from the source's prefecture/proposer field: "
@@ -354,6 +380,12 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
 
 TSUKUBA_ARCHIVES = "http://www.archives.go.jp/owning/monthly/1312/archives_index.html"
 TSUKUBA_WHITE_PAPER = "https://www.mext.go.jp/b_menu/hakusho/html/hpaa197201/hpaa197201_2_074.html"
+TSUKUBA_SOURCE_TABLE = (
+    "year: National Archives of Japan, 今月のアーカイブ 1312 『閣議書でみる筑波研究学園都市のあゆみ』 "
+    f"(cabinet agreement of September 1963), {TSUKUBA_ARCHIVES}; MEXT white paper of 1972, "
+    f"{TSUKUBA_WHITE_PAPER} (both cited from the stored public pages; they are not in the "
+    "shared source lists); point: MLIT N03 2021, polygon 08220 (つくば市)"
+)
 TSUKUBA_YEAR_BASIS = (
     "year the government fixed the research and academic city at 筑波: the cabinet agreement "
     "(閣議了解) 「研究・学園都市の建設について」 of 昭和38年9月 (September 1963), which states "
@@ -476,8 +508,10 @@ def main() -> None:
                 "format": "csv",
                 "title": title,
                 "publisher": publisher,
-                "source_table": "see the per-row `sources` column",
-                "url": None,
+                "source_table": TSUKUBA_SOURCE_TABLE
+                if name == "sites_tsukuba"
+                else "see the per-row `sources` column",
+                "url": TSUKUBA_ARCHIVES if name == "sites_tsukuba" else None,
                 "copy": N03_COPY
                 if name == "sites_tsukuba"
                 else {
