@@ -67,13 +67,61 @@ def codes_in(text: str) -> list[str]:
     return sorted(found)
 
 
+#: Sourced campus coordinates (the infobox coordinates of each English Wikipedia article, read
+#: on 2026-12-06 from the stored copy at the URL given). Keyed by the start of the shared list's
+#: name. No other institution has sourced coordinates: those stay at the office proxy.
+CAMPUS_READ = "read 2026-12-06"
+CAMPUS: dict[str, tuple[float, float, str, str]] = {
+    "東京帝国大学": (
+        35.71333, 139.76222, "Hongo campus (7-3-1 Hongo), the university's site since the 1880s",
+        "https://en.wikipedia.org/wiki/Todai (article 'University of Tokyo')",
+    ),
+    "京都帝国大学": (
+        35.026212, 135.780842, "Yoshida campus, the site since 1897",
+        "https://en.wikipedia.org/wiki/?oldid=1176455006&title=Kyoto_University",
+    ),
+    "北海道帝国大学": (
+        43.074687, 141.340828, "Sapporo campus",
+        "https://en.m.wikipedia.org/wiki/Hokkaido_University",
+    ),
+    "大阪帝国大学": (
+        34.81917, 135.52667,
+        "present main campus (Suita); the 1931 university was at Nakanoshima, also in Osaka",
+        "https://pwojczyn.com/wiki/view.php?lang=en&q=Osaka_University (mirror of the English "
+        "Wikipedia article 'Osaka University')",
+    ),
+    "名古屋帝国大学": (
+        35.15472, 136.96694,
+        "present main campus (Higashiyama, Chikusa-ku, Nagoya); not the 1939 site",
+        "https://db0nus869y26v.cloudfront.net/en/Nagoya_University (mirror of the English "
+        "Wikipedia article 'Nagoya University')",
+    ),
+}
+
+
+def _campus(name: str) -> tuple[float, float, str] | None:
+    for key, (lat, lon, what, url) in CAMPUS.items():
+        if name.startswith(key):
+            return lat, lon, f"campus: {what}; coordinates from {url}, {CAMPUS_READ}"
+    return None
+
+
 def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     raw = pd.read_csv(LISTS / "universities.csv", dtype=str)
     seat = {str(v).split(" (")[0]: k for k, v in PREFS["capital_en"].items()}
     rows, missing = [], []
+    proxies: list[str] = []
     for i, r in raw.iterrows():
         outside = r["outside_present_day_japan"].startswith("YES")
         code = None if outside else seat[r["city"]]
+        campus = _campus(r["name"])
+        office = (
+            (PREFS.loc[code, "office_lat"], PREFS.loc[code, "office_lon"], OFFICE_BASIS)
+            if code is not None
+            else None
+        )
+        if not outside and campus is None:
+            proxies.append(f"U{i + 1:02d} {r['name']}")
         rows.append(
             {
                 "site_id": f"U{i + 1:02d}",
@@ -89,9 +137,11 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     else ""
                 ),
                 "outside_present_day_japan": outside,
-                "lat": None if outside else PREFS.loc[code, "office_lat"],
-                "lon": None if outside else PREFS.loc[code, "office_lon"],
-                "location_basis": "none: outside present-day Japan" if outside else OFFICE_BASIS,
+                "lat": None if outside else (campus or office)[0],
+                "lon": None if outside else (campus or office)[1],
+                "location_basis": "none: outside present-day Japan"
+                if outside
+                else (campus or office)[2],
                 "sources": r["sources"],
             }
         )
@@ -105,10 +155,11 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
             )
     missing.append(
         {
-            "what": "campus (or historical) coordinates of every institution in present-day Japan",
-            "reason": "no sourced coordinates were bundled; each row stands at its prefecture's "
-            "office (location_basis 'proxy: ...'), and maps draw institutions that share a "
-            "point side by side",
+            "what": "campus (or historical) coordinates of "
+            f"{len(proxies)} institutions: {', '.join(proxies)}",
+            "reason": "no source with coordinates was found; each of these rows stands at its "
+            "prefecture's office (location_basis 'proxy: ...'), and maps draw institutions that "
+            "share a point side by side",
         }
     )
     return pd.DataFrame(rows), missing
