@@ -198,11 +198,12 @@ SPREAD_FRACTION = 0.014
 
 
 def spread_coincident(xy: np.ndarray[Any, Any], *, radius: float) -> np.ndarray[Any, Any]:
-    """Move points that share a location onto a circle of ``radius`` around it.
+    """Move points that (nearly) share a location onto a circle of ``radius`` around them.
 
-    Points are grouped by identical coordinates (to the metre); a group of n > 1 is placed
-    at n evenly spaced angles starting west (row order kept), so each stays visible and its
-    leader line shows where it belongs. Single points are unchanged.
+    Points closer than ``radius`` to a group's first point join that group (row order); a
+    group of n > 1 is placed at n evenly spaced angles, starting west, around the group's
+    mean location, so each marker stays visible and its leader line shows where it belongs.
+    Points on their own are unchanged.
 
     Examples
     --------
@@ -213,13 +214,22 @@ def spread_coincident(xy: np.ndarray[Any, Any], *, radius: float) -> np.ndarray[
            [ 5.,  5.]])
     """
     out = np.array(xy, dtype=float, copy=True)
-    keys = np.round(out, 0)
-    _, group, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
-    group = np.asarray(group).ravel()
-    for g in np.flatnonzero(counts > 1):
+    group = np.full(len(out), -1)
+    heads: list[int] = []
+    for i in range(len(out)):
+        for g, head in enumerate(heads):
+            if np.hypot(*(out[i] - out[head])) < radius:
+                group[i] = g
+                break
+        else:
+            group[i] = len(heads)
+            heads.append(i)
+    for g in range(len(heads)):
         members = np.flatnonzero(group == g)
+        if len(members) < 2:
+            continue
+        centre = out[members].mean(axis=0)
         angles = np.pi + 2 * np.pi * np.arange(len(members)) / len(members)
-        centre = out[members[0]].copy()
         out[members, 0] = centre[0] + radius * np.cos(angles)
         out[members, 1] = centre[1] + radius * np.sin(angles)
     return out
