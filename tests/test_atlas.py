@@ -313,3 +313,54 @@ def test_estat_draws_1990_2005_from_the_users_file(tmp_path: Path) -> None:
     record = json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))
     assert record["options"]["estat"] == fixture.name
     assert record["entries"]["manufacturing_change"]["inputs"]["estat"]["years"] == [1990, 2005]
+
+
+# --- the HTML atlas in a real browser (headless Chromium, network cut) ---------------------------
+
+
+@pytest.mark.browser
+def test_index_html_opens_offline_in_chromium(atlas: dict[str, Any]) -> None:
+    import os
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from chromium import missing_requirements, offline_chromium
+
+    missing = missing_requirements()
+    if missing:
+        reason = "browser test needs " + "; ".join(missing) + " (run scripts/setup_browser.sh)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason + " — CI=true, so this is an error, not a skip")
+        pytest.skip(reason)
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    pngs = [n for n in entry_files(list(ENTRIES)) if n.endswith(".png")]
+    with offline_chromium() as driver:
+        driver.get((atlas["out"] / "index.html").resolve().as_uri())
+        WebDriverWait(driver, 30).until(
+            lambda d: d.execute_script(
+                "return document.readyState === 'complete' && Array.from(document.images)"
+                ".every(i => i.complete)"
+            )
+        )
+        images = driver.execute_script(
+            "return Array.from(document.images, i => [i.naturalWidth, i.src.slice(0, 22)])"
+        )
+        assert len(images) == len(pngs)
+        assert all(w > 0 and src == "data:image/png;base64," for w, src in images)
+        frames = driver.find_elements("css selector", "iframe")
+        assert len(frames) == 2
+        for frame in frames:
+            driver.switch_to.frame(frame)
+            WebDriverWait(driver, 30).until(
+                lambda d: d.execute_script(
+                    "return document.querySelectorAll('.leaflet-overlay-pane path').length"
+                ) >= 47
+            )
+            assert driver.execute_script("return window.__jregion_errors || []") == []
+            driver.switch_to.default_content()
+        assert driver.execute_script("return window.__jregion_errors") == []
+        fetched = driver.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+        )
+        assert not [u for u in fetched if u.startswith(("http:", "https:"))]
