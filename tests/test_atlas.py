@@ -89,7 +89,9 @@ def test_every_figure_credits_its_data_at_6pt_and_fills_the_width(atlas: dict[st
 
 
 def test_census_credit_names_table_and_years(atlas: dict[str, Any]) -> None:
-    text = _gid(atlas["figures"]["fig3_manufacturing_change_2000_2005"], "attribution")[0].get_text()
+    text = _gid(atlas["figures"]["fig3_manufacturing_change_2000_2005"], "attribution")[
+        0
+    ].get_text()
     flat = text.replace("\n", " ")
     assert "Census of Manufacture" in flat and "2000 and 2005" in flat and "4 or more" in flat
 
@@ -140,8 +142,9 @@ def test_figure3_nine_regions_labelled_with_hand_computed_change(atlas: dict[str
 
 
 def test_figure4_regions_against_hand_sums(atlas: dict[str, Any]) -> None:
-    table = pd.read_csv(atlas["out"] / "table_high_technology_regions.csv",
-                        dtype={"unpublished": str})
+    table = pd.read_csv(
+        atlas["out"] / "table_high_technology_regions.csv", dtype={"unpublished": str}
+    )
     assert sorted(set(table["year"])) == [2014, 2016, 2017, 2018, 2019]
     jsic = jregion.load_indicator("manufacturing_jsic_4plus", year=2019)
     est = jsic["establishments"].unstack("jsic_code")[["28", "30"]].sum(axis=1, min_count=2)
@@ -305,8 +308,9 @@ def test_estat_draws_1990_2005_from_the_users_file(tmp_path: Path) -> None:
     """A made-up fixture in the real SSDS layout (its values are invented; never shipped)."""
     fixture = ROOT / "tests" / "fixtures" / "estat" / "ssds_manufacturing_made_up_values_cp932.csv"
     lines: list[str] = []
-    written = build_atlas(tmp_path, only=["manufacturing_change", "record"], estat=fixture,
-                          progress=lines.append)
+    written = build_atlas(
+        tmp_path, only=["manufacturing_change", "record"], estat=fixture, progress=lines.append
+    )
     names = [p.name for p in written]
     assert "fig3_manufacturing_change_1990_2005.png" in names
     assert "fig3b_manufacturing_change_1990_2005_prefectures.png" in names
@@ -353,9 +357,12 @@ def test_index_html_opens_offline_in_chromium(atlas: dict[str, Any]) -> None:
         for frame in frames:
             driver.switch_to.frame(frame)
             WebDriverWait(driver, 30).until(
-                lambda d: d.execute_script(
-                    "return document.querySelectorAll('.leaflet-overlay-pane path').length"
-                ) >= 47
+                lambda d: (
+                    d.execute_script(
+                        "return document.querySelectorAll('.leaflet-overlay-pane path').length"
+                    )
+                    >= 47
+                )
             )
             assert driver.execute_script("return window.__jregion_errors || []") == []
             driver.switch_to.default_content()

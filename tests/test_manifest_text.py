@@ -16,8 +16,9 @@ import jregion
 
 def _missing_texts(name: str) -> list[str]:
     items = jregion.dataset_info(name).get("missing") or ()
-    return [" ".join(str(v) for v in dict(i).values()) if hasattr(i, "items") else str(i)
-            for i in items]
+    return [
+        " ".join(str(v) for v in dict(i).values()) if hasattr(i, "items") else str(i) for i in items
+    ]
 
 
 def _shipped_years(name: str) -> set[int]:
@@ -32,8 +33,11 @@ def test_no_missing_entry_calls_a_shipped_table_not_shipped() -> None:
                 mentioned = {n for n in names if "_" in n and re.search(rf"\b{n}\b", text)}
                 assert not mentioned, (name, text)
     # the JSIC middle-group years that ship are not listed as missing by the census entry
-    shipped = (_shipped_years("manufacturing_jsic_4plus") | _shipped_years("manufacturing_jsic_2014")
-               | _shipped_years("manufacturing_jsic"))
+    shipped = (
+        _shipped_years("manufacturing_jsic_4plus")
+        | _shipped_years("manufacturing_jsic_2014")
+        | _shipped_years("manufacturing_jsic")
+    )
     for text in _missing_texts("manufacturing_census"):
         if "JSIC" in text:
             what = text.split(" no copy")[0]
@@ -81,8 +85,13 @@ def test_mext_rows_without_names_are_treated_alike() -> None:
         if "site_id" in item:
             assert item["site_id"] in set(sites["site_id"])
     # no row whose prefecture a source states is left out just because its name is cut off
-    assert not [i for i in missing if "truncated" in str(i.get("what")) and "site_id" not in i
-                and "cluster name" not in str(i.get("what"))]
+    assert not [
+        i
+        for i in missing
+        if "truncated" in str(i.get("what"))
+        and "site_id" not in i
+        and "cluster name" not in str(i.get("what"))
+    ]
     # a development-type (発展型) row carries the development-type start year
     dev = sites[sites["name"].fillna("").str.contains("発展型")]
     for row in dev.itertuples():

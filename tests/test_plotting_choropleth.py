@@ -446,14 +446,14 @@ def test_coincident_points_are_spread_with_leaders(frame: gpd.GeoDataFrame) -> N
 
     pts = gpd.GeoDataFrame({"kind": ["a", "b"]}, geometry=[Point(139.69, 35.69)] * 2,
                            crs="EPSG:4326")
-    fig, ax = plot_choropleth(frame, "code_num", k=3, points=PointLayer(pts, color="kind"))
+    _fig, ax = plot_choropleth(frame, "code_num", k=3, points=PointLayer(pts, color="kind"))
     [coll] = [c for c in ax.collections if c.get_gid() == "points"]
     (x0, y0), (x1, y1) = coll.get_offsets()
     assert (x0, y0) != (x1, y1)
     [leaders] = [c for c in ax.collections if c.get_gid() == "point-leaders"]
     ends = {tuple(np.round(seg[0], 3)) for seg in leaders.get_segments()}
     assert len(ends) == 1  # both leaders start at the one true location
-    fig, ax = plot_choropleth(
+    _fig, ax = plot_choropleth(
         frame, "code_num", k=3, points=PointLayer(pts, color="kind", coincident="overlap")
     )
     [coll] = [c for c in ax.collections if c.get_gid() == "points"]

@@ -208,5 +208,5 @@ def test_universities_with_sourced_campus_coordinates(pref_table: pd.DataFrame) 
     inside = u[~u["outside_present_day_japan"].astype(bool)]
     proxies = inside[~inside["site_id"].isin(campus["site_id"])]
     assert proxies["location_basis"].str.startswith("proxy").all()
-    gap = [m for m in u.attrs["missing"] if "campus" in str(m["what"])][0]
+    gap = next(m for m in u.attrs["missing"] if "campus" in str(m["what"]))
     assert all(sid in gap["what"] for sid in proxies["site_id"])
