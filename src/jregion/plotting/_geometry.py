@@ -36,10 +36,21 @@ def laid_out(
             continue
         moved[i].append(layout.move(part, zone))
         used[i].add(zone)
-    out: list[BaseGeometry | None] = [
-        shapely.union_all(m) if len(m) > 1 else (m[0] if m else None) for m in moved
-    ]
+    out: list[BaseGeometry | None] = [_collect(m) for m in moved]
     return out, used
+
+
+def _collect(parts: list[BaseGeometry]) -> BaseGeometry | None:
+    """Gather a row's (disjoint) parts into one geometry, without a costly overlay union."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    if all(p.geom_type == "Polygon" for p in parts):
+        collected: BaseGeometry = shapely.multipolygons(parts)
+        return collected
+    merged: BaseGeometry = shapely.union_all(parts)
+    return merged
 
 
 def _n_parts(geom: BaseGeometry | None) -> int:

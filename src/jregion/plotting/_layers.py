@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -80,6 +81,13 @@ def _internal_boundaries(regions: gpd.GeoDataFrame) -> list[BaseGeometry]:
     return list(shapely.get_parts(merged))
 
 
+@functools.cache
+def _scheme_boundaries(scheme: str, crs: str) -> tuple[BaseGeometry, ...]:
+    from jregion.regions import load_regions
+
+    return tuple(_internal_boundaries(load_regions(scheme).to_crs(crs)))  # type: ignore[arg-type]
+
+
 def draw_region_overlay(
     ax: Axes,
     regions: str | Mapping[object, str] | gpd.GeoDataFrame,
@@ -98,11 +106,11 @@ def draw_region_overlay(
     if isinstance(regions, gpd.GeoDataFrame):
         if regions.crs is None:
             raise CRSError("the regions GeoDataFrame has no CRS; set one with .set_crs(...)")
-        layer = regions
+        lines = _internal_boundaries(regions.to_crs(crs))
+    elif isinstance(regions, str):
+        lines = list(_scheme_boundaries(regions, crs))  # a named scheme: computed once per CRS
     else:
-        layer = load_regions(regions)  # type: ignore[arg-type]
-    layer = layer.to_crs(crs)
-    lines = _internal_boundaries(layer)
+        lines = _internal_boundaries(load_regions(regions).to_crs(crs))
     moved, _ = _move_geoms(np.array(lines, dtype=object), layout, inset=inset, ogasawara=ogasawara)
     segments = [np.asarray(g.coords)[:, :2] for g in moved if g is not None]
     coll = LineCollection(
