@@ -46,9 +46,9 @@ def _collect(parts: list[BaseGeometry]) -> BaseGeometry | None:
         return None
     if len(parts) == 1:
         return parts[0]
-    if all(p.geom_type == "Polygon" for p in parts):
-        collected: BaseGeometry = shapely.multipolygons(parts)
-        return collected
+    polygons = [p for p in parts if isinstance(p, shapely.Polygon)]
+    if len(polygons) == len(parts):
+        return shapely.MultiPolygon(polygons)
     merged: BaseGeometry = shapely.union_all(parts)
     return merged
 
