@@ -262,7 +262,7 @@ def test_labels_japanese_render_without_missing_glyphs(frame: gpd.GeoDataFrame) 
     assert "北海道" in texts and "岩手県" in texts
     # Tokyo does not fit beside Saitama and Kanagawa at 85 mm: left out and named in the note
     [note] = _by_gid(fig, "labels-omitted")
-    assert "東京都" in note.get_text()  # type: ignore[attr-defined]
+    assert "東京都" in note.get_text().replace("\n", "")  # type: ignore[attr-defined]
     font_file = findfont(texts["北海道"].get_fontproperties())  # type: ignore[attr-defined]
     assert font_file.endswith("ipaexg.ttf")
     with warnings.catch_warnings(record=True) as caught:
@@ -436,7 +436,8 @@ def test_labels_do_not_overlap_and_are_legible(frame: gpd.GeoDataFrame, lang: st
     names = set(jregion.prefecture_table()[f"name_{lang}"])
     shown = {t.get_text() for t in texts}  # type: ignore[attr-defined]
     [note] = _by_gid(fig, "labels-omitted")
-    left_out = set(note.get_text().split(": ", 1)[1].split(", "))  # type: ignore[attr-defined]
+    text = note.get_text().replace("\n", " ")  # type: ignore[attr-defined]
+    left_out = set(text.split(": ", 1)[1].split(", "))
     assert shown | left_out == names and not shown & left_out
 
 
@@ -460,3 +461,18 @@ def test_coincident_points_are_spread_with_leaders(frame: gpd.GeoDataFrame) -> N
     (x0, y0), (x1, y1) = coll.get_offsets()
     assert (x0, y0) == (x1, y1)
     assert not [c for c in ax.collections if c.get_gid() == "point-leaders"]
+
+
+def test_remote_islands_left_out_are_named_on_the_figure(frame: gpd.GeoDataFrame) -> None:
+    """Nothing is dropped silently: what the map does not draw is said at its foot, >= 6 pt."""
+    fig, _ax = plot_choropleth(frame, "code_num", k=3)
+    [note] = _by_gid(fig, "islands-omitted")
+    assert "Ogasawara" in note.get_text() and note.get_fontsize() >= 6.0  # type: ignore[attr-defined]
+    fig, ax = plot_choropleth(frame, "code_num", k=3, ogasawara=True)
+    assert [p for p in ax.patches if p.get_gid() == "inset-ogasawara"]
+    [note] = _by_gid(fig, "islands-omitted")
+    assert "Okinotorishima" in note.get_text()  # type: ignore[attr-defined]
+    # the notes sit at the figure's foot, below the map
+    fig.draw_without_rendering()
+    box = note.get_window_extent().transformed(fig.transFigure.inverted())  # type: ignore[attr-defined]
+    assert box.y1 <= ax.get_position().y0 + 1e-6

@@ -32,7 +32,10 @@ def laid_out(
     moved: list[list[BaseGeometry]] = [[] for _ in range(len(geoms))]
     used: list[set[str]] = [set() for _ in range(len(geoms))]
     for i, part, zone in zip(row, parts.to_numpy(), zones, strict=True):
-        if part is None or part.is_empty or zone == "hidden":
+        if zone == "hidden":
+            used[i].add("hidden")  # reported on the map, never dropped silently
+            continue
+        if part is None or part.is_empty:
             continue
         moved[i].append(layout.move(part, zone))
         used[i].add(zone)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from jregion.errors import CRSError
 from jregion.plotting._layout import Layout
@@ -276,6 +277,43 @@ def names_for(gdf: gpd.GeoDataFrame, lang: Literal["en", "ja"]) -> pd.Series:
 LABEL_MIN_PT = 6.0
 
 
+def _place(t: Any, part: BaseGeometry, placed: list[Any], to_data: Any) -> Any:
+    """Put a label where it overlaps no placed label and its centre stays inside ``part``.
+
+    Tries the pole of inaccessibility and the representative point, each as is and nudged
+    by about half the label's size; returns the label's box, or None when nothing fits.
+    """
+    minx, miny, maxx, maxy = part.bounds
+    anchors = [
+        polylabel(part, tolerance=max(maxx - minx, maxy - miny) / 50),
+        part.representative_point(),
+    ]
+    for anchor in anchors:
+        t.set_position((anchor.x, anchor.y))
+        base = t.get_window_extent()
+        w, h = base.width, base.height
+        for dx, dy in (
+            (0, 0),
+            (0, 0.8),
+            (0, -0.8),
+            (0.6, 0),
+            (-0.6, 0),
+            (0.6, 0.8),
+            (-0.6, 0.8),
+            (0.6, -0.8),
+            (-0.6, -0.8),
+        ):
+            cx, cy = base.x0 + w / 2 + dx * w, base.y0 + h / 2 + dy * h
+            x, y = to_data.transform((cx, cy))
+            if (dx or dy) and not part.contains(shapely.Point(x, y)):
+                continue
+            t.set_position((x, y))
+            box = t.get_window_extent().expanded(1.05, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                return box
+    return None
+
+
 def draw_labels(
     ax: Axes, geoms: list[BaseGeometry | None], names: pd.Series, *, font_size: float
 ) -> list[Artist]:
@@ -300,12 +338,21 @@ def draw_labels(
     texts: list[Artist] = []
     placed: list[Any] = []
     omitted: list[str] = []
+    to_data = ax.transData.inverted()
     for _, largest, name in items:
-        pt = largest.representative_point()
-        t = ax.text(pt.x, pt.y, name, ha="center", va="center", fontsize=size, zorder=7,
-                    clip_on=True, path_effects=halo)
-        box = t.get_window_extent().expanded(1.05, 1.1)
-        if any(box.overlaps(other) for other in placed):
+        t = ax.text(
+            0,
+            0,
+            name,
+            ha="center",
+            va="center",
+            fontsize=size,
+            zorder=7,
+            clip_on=True,
+            path_effects=halo,
+        )
+        box = _place(t, largest, placed, to_data)
+        if box is None:
             t.remove()
             omitted.append(name.split("\n")[0])
             continue
@@ -313,8 +360,18 @@ def draw_labels(
         t.set_gid("label")
         texts.append(t)
     if omitted:
-        note = ax.text(0.0, 0.0, "Labels left out for space: " + ", ".join(omitted),
-                       transform=ax.transAxes, fontsize=size, ha="left", va="bottom",
-                       wrap=True, zorder=7)
+        # above the islands note when there is one
+        y = 0.03 if any(t.get_gid() == "islands-omitted" for t in ax.texts) else 0.0
+        note = ax.text(
+            0.0,
+            y,
+            "Labels left out for space: " + ", ".join(omitted),
+            transform=ax.transAxes,
+            fontsize=size,
+            ha="left",
+            va="bottom",
+            wrap=True,
+            zorder=7,
+        )
         note.set_gid("labels-omitted")
     return texts
