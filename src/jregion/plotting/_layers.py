@@ -284,10 +284,9 @@ def _place(t: Any, part: BaseGeometry, placed: list[Any], to_data: Any) -> Any:
     by about half the label's size; returns the label's box, or None when nothing fits.
     """
     minx, miny, maxx, maxy = part.bounds
-    anchors = [
-        polylabel(part, tolerance=max(maxx - minx, maxy - miny) / 50),
-        part.representative_point(),
-    ]
+    anchors = [part.representative_point()]
+    if isinstance(part, shapely.Polygon):  # parts of a (multi)polygon row are polygons
+        anchors.insert(0, polylabel(part, tolerance=max(maxx - minx, maxy - miny) / 50))
     for anchor in anchors:
         t.set_position((anchor.x, anchor.y))
         base = t.get_window_extent()
