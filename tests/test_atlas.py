@@ -72,7 +72,7 @@ def test_progress_line_per_entry_with_time(atlas: dict[str, Any]) -> None:
 
 def test_every_figure_credits_its_data_at_6pt_and_fills_the_width(atlas: dict[str, Any]) -> None:
     figures = atlas["figures"]
-    assert len(figures) == 9
+    assert len(figures) == 10
     for stem, fig in figures.items():
         fig.draw_without_rendering()  # measure at the figure's own dpi
         [credit] = _gid(fig, "attribution")
@@ -160,7 +160,7 @@ def test_figure4_regions_against_hand_sums(atlas: dict[str, Any]) -> None:
 
 def test_ogasawara_drawn_in_its_inset(atlas: dict[str, Any]) -> None:
     for stem, fig in atlas["figures"].items():
-        if stem.startswith("fig1"):
+        if stem.startswith(("fig1", "fig4b")):  # charts, not maps
             continue
         assert _gid(fig, "inset-ogasawara"), stem
 
@@ -371,3 +371,15 @@ def test_index_html_opens_offline_in_chromium(atlas: dict[str, Any]) -> None:
             "return performance.getEntriesByType('resource').map(e => e.name)"
         )
         assert not [u for u in fetched if u.startswith(("http:", "https:"))]
+
+
+def test_figure4b_every_year_per_region(atlas: dict[str, Any]) -> None:
+    fig = atlas["figures"]["fig4b_high_technology_regions_2014_2019"]
+    ax = fig.axes[0]
+    table = pd.read_csv(atlas["out"] / "table_high_technology_regions.csv")
+    kanto = table[table["region"] == "Kanto"].sort_values("year")
+    [line] = [ln for ln in ax.get_lines() if ln.get_label() == "Kanto"]
+    assert list(line.get_xdata()) == [2014, 2016, 2017, 2018, 2019]
+    assert list(line.get_ydata()) == list(kanto["establishments"])
+    assert all(ln.get_color().upper() != "#F0E442" for ln in ax.get_lines())
+    assert "Okinawa" in ax.get_legend().get_title().get_text()  # not published, said so
