@@ -85,6 +85,9 @@ def test_missing_values_hatched_with_legend_entry(frame: gpd.GeoDataFrame) -> No
     assert isinstance(hatched, Collection)
     assert len(hatched.get_paths()) == 1
     assert hatched.get_hatch() == "////"
+    # unmistakable in grayscale too: near-black hatching on white (luminance < 0.15)
+    r, g, b, _ = hatched.get_edgecolor()[0]
+    assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.15
     assert _legend_texts(ax) == ["1–10 (10)", "11–20 (9)", "21–47 (27)", "No data (1)"]
 
 
