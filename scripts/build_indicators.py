@@ -452,10 +452,8 @@ def main() -> None:
                         "download (C3401/C3403/C3404, 1975-) with jregion.read_estat",
                     },
                     {
-                        "what": "manufacturing by JSIC middle group and prefecture (2014, 2016-2019 exist in "
-                        "SarthakDT/japan-manufacturing-analysis processed_data/manufacturing_YYYY_table3-03.csv); "
-                        "2005 by middle group (high-tech industries)",
-                        "reason": "no copy in ../shared/data-sources and no network fetching; not shipped",
+                        "what": "manufacturing by JSIC middle group and prefecture for 2005 and every year before 2014 (the study's high-technology map is of 2005)",
+                        "reason": "no copy was found; the years that exist, 2014 and 2016-2019, are shipped as manufacturing_jsic_2014 and manufacturing_jsic_4plus (4+ persons) and manufacturing_jsic (30+ persons, 2016-2019)",
                     },
                     {
                         "what": "2000 all-establishment figures",

@@ -252,8 +252,8 @@ def _national_check(table: str) -> str:
             "the national row; shipments 295,459,281 of 299,705,737. 2019: 45,636 and 6,061,711; "
             "shipments 285,972,393 of 290,940,419. "
             "Against manufacturing_census (4+ persons): 2016 44,595 of 191,339 establishments, "
-            "shipments at least 88% of 302,035,588 million yen; 2017 45,430 of 188,249, "
-            "shipments at least 91% of 308,995,434."
+            "shipments 88.0% of 302,185,201 million yen; 2017 45,430 of 188,249, "
+            "shipments 88.6% of 319,035,841 (published cells, rounded)."
         )
     return (
         "per the copy's validation reports, the 47 prefectures sum exactly to the table's "
@@ -395,9 +395,7 @@ def _entry(table: str, df: pd.DataFrame, out: Path) -> dict[str, Any]:
             },
             {
                 "what": "2014 and 2015",
-                "reason": "2014 is a separate dataset, manufacturing_jsic_2014 (money in 万円, gross "
-                "value added only, counts at 31 December); 2015 was an Economic Census year, not "
-                "copied",
+                "reason": "no table of establishments with 30 or more persons was found for 2014 or 2015. manufacturing_jsic_2014 is a different table: establishments with 4 or more persons (money in 万円, gross value added only, counts at 31 December), comparable with manufacturing_jsic_4plus, not with this 30+ table; 2015 was an Economic Census year, not copied",
             },
             {
                 "what": "suppressed cells",

@@ -67,13 +67,61 @@ def codes_in(text: str) -> list[str]:
     return sorted(found)
 
 
+#: Sourced campus coordinates (the infobox coordinates of each English Wikipedia article, read
+#: on 2026-12-06 from the stored copy at the URL given). Keyed by the start of the shared list's
+#: name. No other institution has sourced coordinates: those stay at the office proxy.
+CAMPUS_READ = "read 2026-12-06"
+CAMPUS: dict[str, tuple[float, float, str, str]] = {
+    "東京帝国大学": (
+        35.71333, 139.76222, "Hongo campus (7-3-1 Hongo), the university's site since the 1880s",
+        "https://en.wikipedia.org/wiki/Todai (article 'University of Tokyo')",
+    ),
+    "京都帝国大学": (
+        35.026212, 135.780842, "Yoshida campus, the site since 1897",
+        "https://en.wikipedia.org/wiki/?oldid=1176455006&title=Kyoto_University",
+    ),
+    "北海道帝国大学": (
+        43.074687, 141.340828, "Sapporo campus",
+        "https://en.m.wikipedia.org/wiki/Hokkaido_University",
+    ),
+    "大阪帝国大学": (
+        34.81917, 135.52667,
+        "present main campus (Suita); the 1931 university was at Nakanoshima, also in Osaka",
+        "https://pwojczyn.com/wiki/view.php?lang=en&q=Osaka_University (mirror of the English "
+        "Wikipedia article 'Osaka University')",
+    ),
+    "名古屋帝国大学": (
+        35.15472, 136.96694,
+        "present main campus (Higashiyama, Chikusa-ku, Nagoya); not the 1939 site",
+        "https://db0nus869y26v.cloudfront.net/en/Nagoya_University (mirror of the English "
+        "Wikipedia article 'Nagoya University')",
+    ),
+}
+
+
+def _campus(name: str) -> tuple[float, float, str] | None:
+    for key, (lat, lon, what, url) in CAMPUS.items():
+        if name.startswith(key):
+            return lat, lon, f"campus: {what}; coordinates from {url}, {CAMPUS_READ}"
+    return None
+
+
 def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     raw = pd.read_csv(LISTS / "universities.csv", dtype=str)
     seat = {str(v).split(" (")[0]: k for k, v in PREFS["capital_en"].items()}
     rows, missing = [], []
+    proxies: list[str] = []
     for i, r in raw.iterrows():
         outside = r["outside_present_day_japan"].startswith("YES")
         code = None if outside else seat[r["city"]]
+        campus = _campus(r["name"])
+        office = (
+            (PREFS.loc[code, "office_lat"], PREFS.loc[code, "office_lon"], OFFICE_BASIS)
+            if code is not None
+            else None
+        )
+        if not outside and campus is None:
+            proxies.append(f"U{i + 1:02d} {r['name']}")
         rows.append(
             {
                 "site_id": f"U{i + 1:02d}",
@@ -89,9 +137,11 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     else ""
                 ),
                 "outside_present_day_japan": outside,
-                "lat": None if outside else PREFS.loc[code, "office_lat"],
-                "lon": None if outside else PREFS.loc[code, "office_lon"],
-                "location_basis": "none: outside present-day Japan" if outside else OFFICE_BASIS,
+                "lat": None if outside else (campus or office)[0],
+                "lon": None if outside else (campus or office)[1],
+                "location_basis": "none: outside present-day Japan"
+                if outside
+                else (campus or office)[2],
                 "sources": r["sources"],
             }
         )
@@ -103,6 +153,15 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     "reason": f"{r['name']} is outside present-day Japan ({r['outside_present_day_japan']})",
                 }
             )
+    missing.append(
+        {
+            "what": "campus (or historical) coordinates of "
+            f"{len(proxies)} institutions: {', '.join(proxies)}",
+            "reason": "no source with coordinates was found; each of these rows stands at its "
+            "prefecture's office (location_basis 'proxy: ...'), and maps draw institutions that "
+            "share a point side by side",
+        }
+    )
     return pd.DataFrame(rows), missing
 
 
@@ -301,7 +360,12 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     n = 0
     for _, r in raw.iterrows():
         area = str(r["area_name"])
-        if area.startswith(("NOT FOUND", "REMAINING")):
+        # a row whose name was cut off but whose prefecture the source states is shipped like
+        # K26 (also without a cluster name): the name is missing, the prefecture is sourced
+        truncated = area.startswith("NOT FOUND (truncated") and bool(
+            codes_in(str(r["prefecture_or_proposer"]))
+        )
+        if area.startswith(("NOT FOUND", "REMAINING")) and not truncated:
             missing.append(
                 {
                     "what": f"{r['programme']} phase {r['phase']}: {area}",
@@ -313,6 +377,15 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
         codes = codes_in(str(r["prefecture_or_proposer"]))
         assert codes, r["prefecture_or_proposer"]
         theme = str(r["cluster_or_theme"])
+        if truncated:
+            missing.append(
+                {
+                    "site_id": f"K{n:02d}",
+                    "what": f"{r['programme']} phase {r['phase']}: area name ({area})",
+                    "reason": "the source's name is cut off; the row is shipped with its "
+                    "sourced prefecture and year, without a name (as K26 without a cluster name)",
+                }
+            )
         if theme.startswith("NOT FOUND"):
             missing.append(
                 {
@@ -320,14 +393,18 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                     "reason": theme,
                 }
             )
-        year_m = re.search(r"FY(\d{4})", str(r["start_fy"]))
+        # a development-type (発展型) row starts in the development-type programme's year, not in
+        # the general-type (一般型) year its area had earlier
+        start = str(r["start_fy"])
+        year_m = re.search(r"発展型 FY(\d{4})", start) if "発展型" in area else None
+        year_m = year_m or re.search(r"FY(\d{4})", start)
         for code in codes:
             rows.append(
                 {
                     "site_id": f"K{n:02d}",
                     "programme": r["programme"],
                     "phase": r["phase"],
-                    "name": area,
+                    "name": None if truncated else area,
                     "cluster": None if theme.startswith("NOT FOUND") else theme,
                     "pref_code": code,
                     "prefecture_basis": "from the source's prefecture/proposer field: "
@@ -354,6 +431,12 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
 
 TSUKUBA_ARCHIVES = "http://www.archives.go.jp/owning/monthly/1312/archives_index.html"
 TSUKUBA_WHITE_PAPER = "https://www.mext.go.jp/b_menu/hakusho/html/hpaa197201/hpaa197201_2_074.html"
+TSUKUBA_SOURCE_TABLE = (
+    "year: National Archives of Japan, 今月のアーカイブ 1312 『閣議書でみる筑波研究学園都市のあゆみ』 "
+    f"(cabinet agreement of September 1963), {TSUKUBA_ARCHIVES}; MEXT white paper of 1972, "
+    f"{TSUKUBA_WHITE_PAPER} (both cited from the stored public pages; they are not in the "
+    "shared source lists); point: MLIT N03 2021, polygon 08220 (つくば市)"
+)
 TSUKUBA_YEAR_BASIS = (
     "year the government fixed the research and academic city at 筑波: the cabinet agreement "
     "(閣議了解) 「研究・学園都市の建設について」 of 昭和38年9月 (September 1963), which states "
@@ -476,8 +559,10 @@ def main() -> None:
                 "format": "csv",
                 "title": title,
                 "publisher": publisher,
-                "source_table": "see the per-row `sources` column",
-                "url": None,
+                "source_table": TSUKUBA_SOURCE_TABLE
+                if name == "sites_tsukuba"
+                else "see the per-row `sources` column",
+                "url": TSUKUBA_ARCHIVES if name == "sites_tsukuba" else None,
                 "copy": N03_COPY
                 if name == "sites_tsukuba"
                 else {

@@ -159,7 +159,8 @@ def test_missing_values_styled_labelled_and_not_ranked(area_gdf: gpd.GeoDataFram
     feats = features(layers(m)[0])
     style = feats["05"]["properties"]["style"]
     assert style["fillColor"] == MISSING_COLOR and style["dashArray"] == "3"
-    assert text_of(feats["06"]["properties"]["tooltip"]) == "Yamagata 山形県\narea: No data"
+    # the default label is the readable column name ("area" -> "Area")
+    assert text_of(feats["06"]["properties"]["tooltip"]) == "Yamagata 山形県\nArea: No data"
     # Tokyo is 45th of the 47 by area; Akita and Yamagata are both larger, so 43rd of 45.
     assert text_of(feats["13"]["properties"]["tooltip"]).endswith("Rank 43 of 45")
     assert "No data (2)" in text_of(html.unescape(m.get_root().render()))
@@ -179,8 +180,8 @@ def test_rank_ties_and_ascending_by_hand(prefs_web: gpd.GeoDataFrame) -> None:
     # Integers print without decimals, others with `decimals` (default 1).
     m = jregion.explore_choropleth(five, "v", scheme="equal_interval", k=3)
     feats = features(layers(m)[0])
-    assert "v: 20\n" in text_of(feats["12"]["properties"]["tooltip"])
-    assert "v: 5.5\n" in text_of(feats["15"]["properties"]["tooltip"])
+    assert "V: 20\n" in text_of(feats["12"]["properties"]["tooltip"])
+    assert "V: 5.5\n" in text_of(feats["15"]["properties"]["tooltip"])
 
 
 def test_several_indicators_become_layers_with_their_own_legends(
@@ -190,12 +191,12 @@ def test_several_indicators_become_layers_with_their_own_legends(
     m = jregion.explore_choropleth(gdf, ["area", "code"], label={"area": "Area"}, k=4)
     first, second = layers(m)
     assert (first.layer_name, first.show) == ("Area", True)
-    assert (second.layer_name, second.show) == ("code", False)
+    assert (second.layer_name, second.show) == ("Code", False)
     page = m.get_root().render()
     assert page.count("L.control({position:") == 2
     controls = [c for c in m._children.values() if c._name == "LayerControl"]
     assert len(controls) == 1 and list(m._children.values())[-1] is controls[0]
-    assert re.search(r'"Area" : j_region_geo_json_\w+,\s*"code" : j_region_geo_json_\w+', page)
+    assert re.search(r'"Area" : j_region_geo_json_\w+,\s*"Code" : j_region_geo_json_\w+', page)
 
 
 def test_every_data_text_is_escaped(area_gdf: gpd.GeoDataFrame) -> None:
@@ -372,8 +373,11 @@ def test_lisa_errors() -> None:
 def test_save_html_cdn_under_300_kb_and_inline_self_contained(
     area_map: Any, tmp_path: Path
 ) -> None:
-    cdn = jregion.save_html(area_map, tmp_path / "cdn.html")
+    cdn = jregion.save_html(area_map, tmp_path / "cdn.html", assets="cdn")
     inline = jregion.save_html(area_map, tmp_path / "inline.html", assets="inline")
+    # the default is the offline, self-contained page
+    default = jregion.save_html(area_map, tmp_path / "default.html").read_text(encoding="utf-8")
+    assert "https://cdn.jsdelivr.net" not in default and 't.version="1.9.4"' in default
     cdn_text, inline_text = (p.read_text(encoding="utf-8") for p in (cdn, inline))
     assert cdn.stat().st_size < 300_000
     assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js">' in cdn_text
@@ -401,7 +405,8 @@ def test_save_html_inline_drops_tiles_without_changing_the_map(
     assert "tile.openstreetmap.org" not in inline
     kept = jregion.save_html(m, tmp_path / "k.html", assets="inline", tiles="keep")
     assert "tile.openstreetmap.org" in kept.read_text(encoding="utf-8")
-    assert "tile.openstreetmap.org" in jregion.save_html(m, tmp_path / "c.html").read_text("utf-8")
+    cdn = jregion.save_html(m, tmp_path / "c.html", assets="cdn")
+    assert "tile.openstreetmap.org" in cdn.read_text("utf-8")
 
 
 def test_save_html_inline_refuses_unvendored_resources(tmp_path: Path) -> None:
@@ -512,3 +517,19 @@ def test_option_errors_are_jregion_errors(area_gdf: gpd.GeoDataFrame) -> None:
         jregion.explore_points(sites, radius=0)
     with pytest.raises(jregion.PlotOptionError, match="not in points"):
         jregion.explore_points(sites, fields=["staff"])
+
+
+def test_default_labels_and_units_are_readable(prefs_web: gpd.GeoDataFrame) -> None:
+    """Layer names and legend titles: the manifest's unit and a readable name, not the column."""
+    m_census = jregion.load_indicator("manufacturing", year=2005)
+    gdf = prefs_web.copy()
+    gdf["persons_employed"] = m_census["persons_employed"].reindex(gdf.index).astype(float)
+    gdf["shipments_myen"] = m_census["shipments_myen"].reindex(gdf.index).astype(float)
+    m = jregion.explore_choropleth(gdf, ["persons_employed", "shipments_myen"], k=3)
+    names = [lay.layer_name for lay in layers(m)]
+    assert names == ["Persons employed", "Shipments"]
+    html = m.get_root().render()
+    # units from the manifest (persons) and from the name's suffix (million yen)
+    assert "Persons employed (persons)" in html and "Shipments (million yen)" in html
+    m = jregion.explore_choropleth(gdf, "persons_employed", k=3, label="Jobs", units="")
+    assert [lay.layer_name for lay in layers(m)] == ["Jobs"]

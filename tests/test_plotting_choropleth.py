@@ -85,6 +85,9 @@ def test_missing_values_hatched_with_legend_entry(frame: gpd.GeoDataFrame) -> No
     assert isinstance(hatched, Collection)
     assert len(hatched.get_paths()) == 1
     assert hatched.get_hatch() == "////"
+    # unmistakable in grayscale too: near-black hatching on white (luminance < 0.15)
+    r, g, b, _ = hatched.get_edgecolor()[0]
+    assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.15
     assert _legend_texts(ax) == ["1–10 (10)", "11–20 (9)", "21–47 (27)", "No data (1)"]
 
 
@@ -259,8 +262,11 @@ def test_region_overlay_draws_only_internal_boundaries(frame: gpd.GeoDataFrame) 
 def test_labels_japanese_render_without_missing_glyphs(frame: gpd.GeoDataFrame) -> None:
     fig, _ax = plot_choropleth(frame, "code_num", k=3, labels="ja")
     texts = {t.get_text(): t for t in _by_gid(fig, "label")}  # type: ignore[attr-defined]
-    assert "東京都" in texts and "北海道" in texts
-    font_file = findfont(texts["東京都"].get_fontproperties())  # type: ignore[attr-defined]
+    assert "北海道" in texts and "岩手県" in texts
+    # Tokyo does not fit beside Saitama and Kanagawa at 85 mm: left out and named in the note
+    [note] = _by_gid(fig, "labels-omitted")
+    assert "東京都" in note.get_text().replace("\n", "")  # type: ignore[attr-defined]
+    font_file = findfont(texts["北海道"].get_fontproperties())  # type: ignore[attr-defined]
     assert font_file.endswith("ipaexg.ttf")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -282,7 +288,7 @@ def test_glyph_check_would_catch_tofu() -> None:
 
 def test_labels_english_and_attribution_default(frame: gpd.GeoDataFrame) -> None:
     fig, _ax = plot_choropleth(frame, "code_num", k=3, labels="en")
-    assert "Tokyo" in {t.get_text() for t in _by_gid(fig, "label")}  # type: ignore[attr-defined]
+    assert "Hokkaido" in {t.get_text() for t in _by_gid(fig, "label")}  # type: ignore[attr-defined]
     [attribution] = _by_gid(fig, "attribution")
     assert "MLIT" in attribution.get_text()  # type: ignore[attr-defined]
     fig, _ = plot_choropleth(frame, "code_num", k=3, attribution=False)
@@ -461,3 +467,59 @@ def test_point_sizes_must_be_finite(frame: gpd.GeoDataFrame, bad: float) -> None
     )
     with pytest.raises(jregion.PlotOptionError, match="non-negative finite numbers"):
         plot_choropleth(frame, "code_num", k=3, points=PointLayer(pts, size="staff"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_labels_do_not_overlap_and_are_legible(frame: gpd.GeoDataFrame, lang: str) -> None:
+    """Every label drawn is at least 6 pt; no two overlap; each left out is named in the note."""
+    fig, _ax = plot_choropleth(frame, "code_num", k=3, labels=lang)  # type: ignore[arg-type]
+    texts = _by_gid(fig, "label")
+    fig.draw_without_rendering()
+    boxes = [t.get_window_extent() for t in texts]  # type: ignore[attr-defined]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    assert min(t.get_fontsize() for t in texts) >= 6.0  # type: ignore[attr-defined]
+    names = set(jregion.prefecture_table()[f"name_{lang}"])
+    shown = {t.get_text() for t in texts}  # type: ignore[attr-defined]
+    [note] = _by_gid(fig, "labels-omitted")
+    text = note.get_text().replace("\n", " ")  # type: ignore[attr-defined]
+    left_out = set(text.split(": ", 1)[1].split(", "))
+    assert shown | left_out == names and not shown & left_out
+
+
+def test_coincident_points_are_spread_with_leaders(frame: gpd.GeoDataFrame) -> None:
+    """Two sites at one location: both markers visible, each joined to the true point."""
+    from shapely.geometry import Point
+
+    pts = gpd.GeoDataFrame({"kind": ["a", "b"]}, geometry=[Point(139.69, 35.69)] * 2,
+                           crs="EPSG:4326")
+    _fig, ax = plot_choropleth(frame, "code_num", k=3, points=PointLayer(pts, color="kind"))
+    [coll] = [c for c in ax.collections if c.get_gid() == "points"]
+    (x0, y0), (x1, y1) = coll.get_offsets()
+    assert (x0, y0) != (x1, y1)
+    [leaders] = [c for c in ax.collections if c.get_gid() == "point-leaders"]
+    ends = {tuple(np.round(seg[0], 3)) for seg in leaders.get_segments()}
+    assert len(ends) == 1  # both leaders start at the one true location
+    _fig, ax = plot_choropleth(
+        frame, "code_num", k=3, points=PointLayer(pts, color="kind", coincident="overlap")
+    )
+    [coll] = [c for c in ax.collections if c.get_gid() == "points"]
+    (x0, y0), (x1, y1) = coll.get_offsets()
+    assert (x0, y0) == (x1, y1)
+    assert not [c for c in ax.collections if c.get_gid() == "point-leaders"]
+
+
+def test_remote_islands_left_out_are_named_on_the_figure(frame: gpd.GeoDataFrame) -> None:
+    """Nothing is dropped silently: what the map does not draw is said at its foot, >= 6 pt."""
+    fig, _ax = plot_choropleth(frame, "code_num", k=3)
+    [note] = _by_gid(fig, "islands-omitted")
+    assert "Ogasawara" in note.get_text() and note.get_fontsize() >= 6.0  # type: ignore[attr-defined]
+    fig, ax = plot_choropleth(frame, "code_num", k=3, ogasawara=True)
+    assert [p for p in ax.patches if p.get_gid() == "inset-ogasawara"]
+    [note] = _by_gid(fig, "islands-omitted")
+    assert "Okinotorishima" in note.get_text()  # type: ignore[attr-defined]
+    # the notes sit at the figure's foot, below the map
+    fig.draw_without_rendering()
+    box = note.get_window_extent().transformed(fig.transFigure.inverted())  # type: ignore[attr-defined]
+    assert box.y1 <= ax.get_position().y0 + 1e-6

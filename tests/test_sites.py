@@ -68,7 +68,9 @@ def test_universities(pref_table: pd.DataFrame) -> None:
     assert "proxy" in sendai["location_basis"]
     outside = u[u["outside_present_day_japan"]]
     assert len(outside) == 2 and outside.geometry.isna().all()
-    assert {m["site_id"] for m in u.attrs["missing"]} == set(outside["site_id"])
+    assert {m["site_id"] for m in u.attrs["missing"] if "site_id" in m} == set(outside["site_id"])
+    # and the proxy is declared as a gap: no campus coordinates are bundled
+    assert any("campus" in str(m["what"]) for m in u.attrs["missing"] if "site_id" not in m)
 
 
 def test_technopolis() -> None:
@@ -189,3 +191,22 @@ def test_unknown_programme() -> None:
         ValueError, match="unknown programme 'kohsetsushi'; choose one of universities"
     ):
         jregion.load_sites("kohsetsushi")  # type: ignore[arg-type]
+
+
+def test_universities_with_sourced_campus_coordinates(pref_table: pd.DataFrame) -> None:
+    """Five universities stand at their campus (Wikipedia infobox coordinates, URL in the row)."""
+    u = jregion.load_sites("universities")
+    campus = u[u["location_basis"].str.startswith("campus")]
+    assert sorted(campus["site_id"]) == ["U01", "U02", "U05", "U08", "U09"]
+    assert campus["location_basis"].str.contains("https://").all()
+    tokyo = campus[campus["site_id"] == "U01"].iloc[0]
+    # University of Tokyo, Hongo: 35°42′48″N 139°45′44″E (the article's infobox)
+    assert tokyo.geometry.y == pytest.approx(35 + 42 / 60 + 48 / 3600, abs=1e-4)
+    assert tokyo.geometry.x == pytest.approx(139 + 45 / 60 + 44 / 3600, abs=1e-4)
+    assert tokyo.geometry.y != pytest.approx(pref_table.loc["13", "office_lat"])
+    # every other institution in present-day Japan is at the office proxy, and declared
+    inside = u[~u["outside_present_day_japan"].astype(bool)]
+    proxies = inside[~inside["site_id"].isin(campus["site_id"])]
+    assert proxies["location_basis"].str.startswith("proxy").all()
+    gap = next(m for m in u.attrs["missing"] if "campus" in str(m["what"]))
+    assert all(sid in gap["what"] for sid in proxies["site_id"])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguousNameError",
+    "AtlasOutputError",
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
@@ -166,3 +167,10 @@ class CoverageError(JRegionError, ValueError):
 
 class SkippedValuesWarning(JRegionWarning):
     """Missing values were skipped, as asked (``skipna=True``); the message says how many."""
+
+
+# --- atlas (jregion atlas) ---
+
+
+class AtlasOutputError(JRegionError, ValueError):
+    """The atlas output folder is unusable: empty path, a file, unwritable, or would overwrite."""

@@ -10,6 +10,7 @@ import pandas as pd
 from jregion._palette import MISSING_COLOR
 from jregion.classification import DEFAULT_CMAP, NonNumericError, Scheme, class_colors, classify
 from jregion.errors import OptionError, PlotOptionError
+from jregion.explore._labels import readable_name, readable_unit
 from jregion.explore._layers import (
     EDGE,
     MISSING_EDGE,
@@ -98,10 +99,14 @@ def explore_choropleth(
         Matplotlib colormap, sampled by :func:`jregion.classification.class_colors` exactly as
         the static maps are, so a web map and a paper figure of one classification agree.
     units : str or mapping of column to str, optional
-        Units shown after each value in the tooltip and in the legend title.
+        Units shown after each value in the tooltip and in the legend title. By
+        default the unit the column's name carries (``_myen``: million yen,
+        ``_pct``: %) or, for a column of a bundled dataset, the manifest's unit
+        (``persons_employed``: persons).
     label : str or mapping of column to str, optional
-        Display name of each indicator (layer name, legend title); the column
-        name by default.
+        Display name of each indicator (layer name, legend title). By default a
+        readable form of the column name: ``persons_employed`` is shown as
+        "Persons employed", ``shipments_myen`` as "Shipments".
     rank : {"descending", "ascending"}, default "descending"
         Rank 1 is the largest value (``"descending"``) or the smallest; ties
         share the best rank; missing values are not ranked.
@@ -190,8 +195,8 @@ def explore_choropleth(
             m,
             frame,
             values,
-            name=_per_column(label, str(col)) or str(col),
-            unit=_per_column(units, str(col)),
+            name=_per_column(label, str(col)) or readable_name(col),
+            unit=_per_column(units, str(col)) or (readable_unit(col) if units is None else None),
             names=(en, ja),
             classes=classify(values, scheme=scheme, k=k, bins=bins),
             cmap=cmap,

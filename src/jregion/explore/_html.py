@@ -100,7 +100,7 @@ def save_html(
     m: Any,
     path: str | os.PathLike[str],
     *,
-    assets: Literal["cdn", "inline"] = "cdn",
+    assets: Literal["cdn", "inline"] = "inline",
     tiles: Literal["auto", "keep", "drop"] = "auto",
 ) -> Path:
     """Write a map to a standalone HTML file.
@@ -111,11 +111,12 @@ def save_html(
         A map, typically from :func:`jregion.explore_choropleth`.
     path : str or os.PathLike
         File to write (UTF-8). Its folder must exist.
-    assets : {"cdn", "inline"}, default "cdn"
-        ``"cdn"`` links Leaflet from jsDelivr, as Folium does (small file, needs
-        the network). ``"inline"`` embeds Leaflet's JavaScript and CSS (and the
-        CSS images as ``data:`` URIs) from the copy vendored in
-        ``jregion/_assets``, so the file renders with no network at all.
+    assets : {"cdn", "inline"}, default "inline"
+        ``"inline"`` (the default: a self-contained page that opens offline)
+        embeds Leaflet's JavaScript and CSS (and the CSS images as ``data:``
+        URIs) from the copy vendored in ``jregion/_assets``. ``"cdn"`` links
+        Leaflet from jsDelivr, as Folium does (a smaller file that needs the
+        network).
     tiles : {"auto", "keep", "drop"}, default "auto"
         Base tiles always need the network. ``"auto"`` keeps them with
         ``"cdn"`` and drops them with ``"inline"`` (the map then shows a plain

@@ -34,6 +34,12 @@ __all__ = ["MapOptions", "check_frame", "crs_key", "draw_map", "new_figure"]
 
 Labels = Literal["en", "ja"] | None
 
+#: Smallest type size of the attribution line, in points at the figure's printed size.
+ATTRIBUTION_MIN_PT = 6.0
+
+#: Outline and hatching of missing values: dark enough to read in colour and in grayscale.
+MISSING_EDGE = "#202020"
+
 
 @dataclass(frozen=True)
 class MapOptions:
@@ -116,7 +122,11 @@ def new_figure(preset: Preset, *, nrows: int = 1, ncols: int = 1) -> tuple[Figur
         fig.subplots_adjust(left=0.03, right=0.62, bottom=0.06, top=0.95)
         axes[0].set_anchor("E")
     else:
-        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.06, top=0.95, wspace=0.02, hspace=0.08)
+        # foot room for four lines at 6 pt: the credit and the notes (add_attribution)
+        foot = 0.02 + 4 * ATTRIBUTION_MIN_PT * 1.3 / 72 / height
+        fig.subplots_adjust(
+            left=0.01, right=0.99, bottom=max(0.06, foot), top=0.95, wspace=0.02, hspace=0.08
+        )
     return fig, axes
 
 
@@ -158,7 +168,7 @@ def draw_map(
         hatch = PathCollection(
             [p for p, m in zip(paths, missing, strict=True) if m],
             facecolors="none",
-            edgecolors="#808080",
+            edgecolors=MISSING_EDGE,
             linewidths=0,
             hatch="////",
             zorder=2,
@@ -191,8 +201,6 @@ def draw_map(
         _, handles = draw_points(
             ax, opts.points, crs=opts.crs, layout=layout, inset=opts.inset, ogasawara=opts.ogasawara
         )
-    if opts.labels is not None:
-        draw_labels(ax, geoms, names_for(gdf, opts.labels), font_size=opts.preset.font_size * 0.6)
     b = np.vstack(bounds)
     x0, y0 = b[:, 0].min(), b[:, 1].min()
     x1, y1 = b[:, 2].max(), b[:, 3].max()
@@ -201,7 +209,33 @@ def draw_map(
     ax.set_ylim(y0 - pad, y1 + pad)
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
+    if "hidden" in used:
+        _omitted_islands_note(ax, ogasawara=opts.ogasawara, font_size=opts.preset.font_size)
+    if opts.labels is not None:
+        ax.apply_aspect()  # labels are placed in display space, so the limits must be final
+        draw_labels(ax, geoms, names_for(gdf, opts.labels), font_size=opts.preset.font_size * 0.75)
     return handles
+
+
+def _omitted_islands_note(ax: Axes, *, ogasawara: bool, font_size: float) -> None:
+    """Say on the map which of Tokyo's remote islands are not drawn (``gid="islands-omitted"``)."""
+    text = (
+        "Not drawn: Okinotorishima and Minamitorishima (Tokyo), outside the Ogasawara inset"
+        if ogasawara
+        else "Not drawn: Tokyo's islands south of 29° N (the Ogasawara Islands)"
+    )
+    note = ax.text(
+        0.0,
+        0.0,
+        text,
+        transform=ax.transAxes,
+        ha="left",
+        va="bottom",
+        fontsize=max(ATTRIBUTION_MIN_PT, 0.75 * font_size),
+        color="#333333",
+        zorder=7,
+    )
+    note.set_gid("islands-omitted")
 
 
 def decorate(ax: Axes, opts: MapOptions, *, scale_bar: bool, north_arrow: bool) -> None:
@@ -234,12 +268,56 @@ def set_map_title(fig: Figure, ax: Axes, title: str | None, *, own_figure: bool)
     ax.set_title(title)
 
 
+#: Map notes (gids) that are moved from the map to the foot of the figure, above the credit.
+FOOT_NOTES = ("islands-omitted", "labels-omitted")
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrap at spaces to ``width`` half-width columns (a CJK character counts two)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        trial = f"{line} {word}" if line else word
+        if line and sum(2 if ord(ch) > 0x2E80 else 1 for ch in trial) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return "\n".join([*lines, line])
+
+
 def add_attribution(fig: Figure, text: str | None) -> None:
-    """Write the data attribution along the bottom of the figure (``gid="attribution"``)."""
-    if not text:
-        return
-    t = fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize="xx-small", color="#333333")
-    t.set_gid("attribution")
+    """Write the credit (``gid="attribution"``) and the map's notes along the figure's foot.
+
+    Notes a map made (islands not drawn, labels left out) are moved from the map to lines
+    above the credit, wrapped to the figure width, in the foot room :func:`new_figure` keeps
+    (the margins are not changed afterwards: labels were placed for this map size). Every line
+    is at least ``ATTRIBUTION_MIN_PT``.
+    """
+    from matplotlib import rcParams
+
+    size = max(ATTRIBUTION_MIN_PT, 0.75 * float(rcParams["font.size"]))
+    width_pt = fig.get_size_inches()[0] * 72
+    columns = max(40, int(width_pt / (size * 0.52)))
+    line_h = size * 1.3 / 72 / fig.get_size_inches()[1]
+    foot = [t for t in fig.texts if t.get_gid() in ("attribution", *FOOT_NOTES)]
+    shown = {t.get_text().replace("\n", " ") for t in foot}
+    blocks: list[tuple[str, str]] = []
+    if text:
+        blocks.append(("attribution", text))
+    for ax in fig.axes:
+        for note in [t for t in ax.texts if t.get_gid() in FOOT_NOTES]:
+            if note.get_text() not in shown:  # two panels may leave out the same islands
+                blocks.append((str(note.get_gid()), note.get_text()))
+                shown.add(note.get_text())
+            note.remove()
+    # above what an earlier panel of this figure already wrote at the foot
+    y = max([0.01] + [t.get_position()[1] + (t.get_text().count("\n") + 1) * line_h for t in foot])
+    for gid, body in blocks:
+        wrapped = "\n".join(_wrap(line, columns) for line in body.split("\n"))
+        t = fig.text(0.01, y, wrapped, ha="left", va="bottom", fontsize=size, color="#333333")
+        t.set_gid(gid)
+        y += (wrapped.count("\n") + 1) * line_h
 
 
 def legend_handles(
@@ -254,7 +332,7 @@ def legend_handles(
     ]
     if n_missing:
         word = "データなし" if lang == "ja" else "No data"
-        patch = Patch(facecolor=MISSING_COLOR, edgecolor="#808080", hatch="////", lw=0.4)
+        patch = Patch(facecolor=MISSING_COLOR, edgecolor=MISSING_EDGE, hatch="////", lw=0.4)
         out.append((patch, f"{word} ({n_missing})"))
     return out
 

@@ -92,6 +92,7 @@ def plot_lisa(
     preset: PresetName | Preset = "journal-single",
     crs: Any = MAP_CRS,
     inset: bool = True,
+    ogasawara: bool = False,
     regions: str | Mapping[object, str] | gpd.GeoDataFrame | None = None,
     labels: Labels = None,
     title: str | None = None,
@@ -109,7 +110,7 @@ def plot_lisa(
         The polygons the statistic was computed on.
     grayscale : bool, default False
         Gray fills for black-and-white print.
-    preset, crs, inset, regions, labels, title, attribution, ax
+    preset, crs, inset, ogasawara, regions, labels, title, attribution, ax
         As in :func:`plot_choropleth`.
 
     Returns
@@ -156,7 +157,7 @@ def plot_lisa(
         labels_ = cluster.astype(object).to_numpy()
         colors = [palette[str(c)] if c in palette else MISSING_COLOR for c in labels_]
         missing = pd.isna(cluster).to_numpy()
-        opts = MapOptions(crs_key(crs), inset, False, regions, None, labels, p)
+        opts = MapOptions(crs_key(crs), inset, ogasawara, regions, None, labels, p)
         own_figure = ax is None
         if ax is None:
             fig, axes = new_figure(p)
@@ -174,7 +175,7 @@ def plot_lisa(
             )
             for lab in LISA_LABELS
         ]
-        place_legend(ax, handles, "LISA cluster", ogasawara=False)
+        place_legend(ax, handles, "LISA cluster", ogasawara=ogasawara)
         decorate(ax, opts, scale_bar=True, north_arrow=True)
         set_map_title(fig, ax, title, own_figure=own_figure)
         add_attribution(fig, attribution_text(attribution, labels))

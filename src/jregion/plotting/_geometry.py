@@ -32,14 +32,28 @@ def laid_out(
     moved: list[list[BaseGeometry]] = [[] for _ in range(len(geoms))]
     used: list[set[str]] = [set() for _ in range(len(geoms))]
     for i, part, zone in zip(row, parts.to_numpy(), zones, strict=True):
-        if part is None or part.is_empty or zone == "hidden":
+        if zone == "hidden":
+            used[i].add("hidden")  # reported on the map, never dropped silently
+            continue
+        if part is None or part.is_empty:
             continue
         moved[i].append(layout.move(part, zone))
         used[i].add(zone)
-    out: list[BaseGeometry | None] = [
-        shapely.union_all(m) if len(m) > 1 else (m[0] if m else None) for m in moved
-    ]
+    out: list[BaseGeometry | None] = [_collect(m) for m in moved]
     return out, used
+
+
+def _collect(parts: list[BaseGeometry]) -> BaseGeometry | None:
+    """Gather a row's (disjoint) parts into one geometry, without a costly overlay union."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    polygons = [p for p in parts if isinstance(p, shapely.Polygon)]
+    if len(polygons) == len(parts):
+        return shapely.MultiPolygon(polygons)
+    merged: BaseGeometry = shapely.union_all(parts)
+    return merged
 
 
 def _n_parts(geom: BaseGeometry | None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from jregion.errors import CRSError
 from jregion.plotting._layout import Layout
@@ -40,6 +42,10 @@ class PointLayer:
         Marker area in points² of the largest value.
     label : str, default "Sites"
         Legend entry when ``color`` is not given.
+    coincident : {"spread", "overlap"}, default "spread"
+        Points at the same location: ``"spread"`` draws them side by side around it, each
+        joined to it by a leader line (``gid="point-leaders"``), so none hides another;
+        ``"overlap"`` draws them on top of each other.
     """
 
     data: gpd.GeoDataFrame
@@ -47,6 +53,7 @@ class PointLayer:
     color: str | None = None
     max_size: float = 120.0
     label: str = "Sites"
+    coincident: Literal["spread", "overlap"] = "spread"
 
 
 def _move_geoms(
@@ -75,6 +82,24 @@ def _internal_boundaries(regions: gpd.GeoDataFrame) -> list[BaseGeometry]:
     return list(shapely.get_parts(merged))
 
 
+@functools.cache
+def _scheme_boundaries(scheme: str, crs: str) -> tuple[BaseGeometry, ...]:
+    """Boundaries between the regions of a named scheme, or between prefectures.
+
+    ``"prefecture"`` gives prefecture outlines over municipal maps, from the full layer, whose
+    borders are the municipal ones (both from N03 2021's shared arcs).
+    """
+    if scheme == "prefecture":
+        from jregion.boundaries import load_prefectures
+
+        layer = load_prefectures()
+    else:
+        from jregion.regions import load_regions
+
+        layer = load_regions(scheme)  # type: ignore[arg-type]
+    return tuple(_internal_boundaries(layer.to_crs(crs)))
+
+
 def draw_region_overlay(
     ax: Axes,
     regions: str | Mapping[object, str] | gpd.GeoDataFrame,
@@ -93,18 +118,13 @@ def draw_region_overlay(
     if isinstance(regions, gpd.GeoDataFrame):
         if regions.crs is None:
             raise CRSError("the regions GeoDataFrame has no CRS; set one with .set_crs(...)")
-        layer = regions
-    elif isinstance(regions, str) and regions == "prefecture":
-        # prefecture outlines over municipal maps: the full layer, whose borders are the
-        # municipal ones (both from N03 2021's shared arcs)
-        from jregion.boundaries import load_prefectures
-
-        layer = load_prefectures()
-        line_width /= 2.5  # outlines over many small units: thinner than region borders
+        lines = _internal_boundaries(regions.to_crs(crs))
+    elif isinstance(regions, str):
+        lines = list(_scheme_boundaries(regions, crs))  # computed once per scheme and CRS
+        if regions == "prefecture":
+            line_width /= 2.5  # outlines over many small units: thinner than region borders
     else:
-        layer = load_regions(regions)  # type: ignore[arg-type]
-    layer = layer.to_crs(crs)
-    lines = _internal_boundaries(layer)
+        lines = _internal_boundaries(load_regions(regions).to_crs(crs))
     moved, _ = _move_geoms(np.array(lines, dtype=object), layout, inset=inset, ogasawara=ogasawara)
     segments = [np.asarray(g.coords)[:, :2] for g in moved if g is not None]
     coll = LineCollection(
@@ -145,6 +165,10 @@ def draw_points(
         gdf.to_crs(crs).geometry.to_numpy(), layout, inset=inset, ogasawara=ogasawara
     )
     xy = shapely.get_coordinates(np.asarray(list(geoms), dtype=object))
+    true_xy = xy.copy()
+    if layer.coincident == "spread":
+        x0, y0, x1, y1 = layout.main_bounds
+        xy = spread_coincident(xy, radius=SPREAD_FRACTION * max(x1 - x0, y1 - y0))
     sizes = np.full(len(gdf), layer.max_size / 4)
     if layer.size is not None:
         values = pd.to_numeric(gdf[_column(gdf, layer.size)], errors="coerce").to_numpy(float)
@@ -178,7 +202,60 @@ def draw_points(
         xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="black", linewidths=0.4, zorder=5
     )
     coll.set_gid("points")
+    moved = np.any(xy != true_xy, axis=1)
+    if moved.any():
+        from matplotlib.collections import LineCollection
+
+        segs = [np.vstack([a, b]) for a, b in zip(true_xy[moved], xy[moved], strict=True)]
+        leaders = LineCollection(segs, colors="black", linewidths=0.5, zorder=4.9)
+        leaders.set_gid("point-leaders")
+        ax.add_collection(leaders)
+        anchors = np.unique(true_xy[moved], axis=0)
+        dot = ax.scatter(anchors[:, 0], anchors[:, 1], s=3, c="black", zorder=5.1)
+        dot.set_gid("point-anchors")
     return coll, handles
+
+
+#: Distance of spread points from their shared location, as a fraction of the main map's extent.
+SPREAD_FRACTION = 0.014
+
+
+def spread_coincident(xy: np.ndarray[Any, Any], *, radius: float) -> np.ndarray[Any, Any]:
+    """Move points that (nearly) share a location onto a circle of ``radius`` around them.
+
+    Points closer than ``radius`` to a group's first point join that group (row order); a
+    group of n > 1 is placed at n evenly spaced angles, starting west, around the group's
+    mean location, so each marker stays visible and its leader line shows where it belongs.
+    Points on their own are unchanged.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> spread_coincident(np.array([[0.0, 0.0], [0.0, 0.0], [5.0, 5.0]]), radius=1.0).round(6)
+    array([[-1.,  0.],
+           [ 1., -0.],
+           [ 5.,  5.]])
+    """
+    out = np.array(xy, dtype=float, copy=True)
+    group = np.full(len(out), -1)
+    heads: list[int] = []
+    for i in range(len(out)):
+        for g, head in enumerate(heads):
+            if np.hypot(*(out[i] - out[head])) < radius:
+                group[i] = g
+                break
+        else:
+            group[i] = len(heads)
+            heads.append(i)
+    for g in range(len(heads)):
+        members = np.flatnonzero(group == g)
+        if len(members) < 2:
+            continue
+        centre = out[members].mean(axis=0)
+        angles = np.pi + 2 * np.pi * np.arange(len(members)) / len(members)
+        out[members, 0] = centre[0] + radius * np.cos(angles)
+        out[members, 1] = centre[1] + radius * np.sin(angles)
+    return out
 
 
 def _column(gdf: pd.DataFrame, name: str) -> str:
@@ -210,20 +287,104 @@ def names_for(gdf: gpd.GeoDataFrame, lang: Literal["en", "ja"]) -> pd.Series:
     )
 
 
+#: Smallest label type size, points at the printed size.
+LABEL_MIN_PT = 6.0
+
+
+def _place(t: Any, part: BaseGeometry, placed: list[Any], to_data: Any) -> Any:
+    """Put a label where it overlaps no placed label and its centre stays inside ``part``.
+
+    Tries the pole of inaccessibility and the representative point, each as is and nudged
+    by about half the label's size; returns the label's box, or None when nothing fits.
+    """
+    minx, miny, maxx, maxy = part.bounds
+    anchors = [part.representative_point()]
+    if isinstance(part, shapely.Polygon):  # parts of a (multi)polygon row are polygons
+        anchors.insert(0, polylabel(part, tolerance=max(maxx - minx, maxy - miny) / 50))
+    for anchor in anchors:
+        t.set_position((anchor.x, anchor.y))
+        base = t.get_window_extent()
+        w, h = base.width, base.height
+        for dx, dy in (
+            (0, 0),
+            (0, 0.8),
+            (0, -0.8),
+            (0.6, 0),
+            (-0.6, 0),
+            (0.6, 0.8),
+            (-0.6, 0.8),
+            (0.6, -0.8),
+            (-0.6, -0.8),
+        ):
+            cx, cy = base.x0 + w / 2 + dx * w, base.y0 + h / 2 + dy * h
+            x, y = to_data.transform((cx, cy))
+            if (dx or dy) and not part.contains(shapely.Point(x, y)):
+                continue
+            t.set_position((x, y))
+            box = t.get_window_extent().expanded(1.05, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                return box
+    return None
+
+
 def draw_labels(
     ax: Axes, geoms: list[BaseGeometry | None], names: pd.Series, *, font_size: float
 ) -> list[Artist]:
-    """Write each row's name at a point inside its largest part (``gid="label"``)."""
-    texts: list[Artist] = []
+    """Write each row's name inside its largest part (``gid="label"``), without overlaps.
+
+    Labels are placed largest area first, in at least ``LABEL_MIN_PT`` type with a white halo.
+    A label that would overlap one already placed (small prefectures in Kanto and Kinki) is
+    left out, and a note in the lower-left corner (``gid="labels-omitted"``) names them.
+    """
+    from matplotlib import patheffects
+
+    size = max(LABEL_MIN_PT, font_size)
+    halo = [patheffects.withStroke(linewidth=1.6, foreground="white")]
+    items = []
     for geom, name in zip(geoms, names, strict=True):
         if geom is None or geom.is_empty:
             continue
         parts = shapely.get_parts(geom)
-        largest = parts[int(np.argmax(shapely.area(parts)))]
-        pt = largest.representative_point()
+        areas = shapely.area(parts)
+        items.append((float(areas.max()), parts[int(np.argmax(areas))], str(name)))
+    items.sort(key=lambda t: -t[0])
+    texts: list[Artist] = []
+    placed: list[Any] = []
+    omitted: list[str] = []
+    to_data = ax.transData.inverted()
+    for _, largest, name in items:
         t = ax.text(
-            pt.x, pt.y, name, ha="center", va="center", fontsize=font_size, zorder=7, clip_on=True
+            0,
+            0,
+            name,
+            ha="center",
+            va="center",
+            fontsize=size,
+            zorder=7,
+            clip_on=True,
+            path_effects=halo,
         )
+        box = _place(t, largest, placed, to_data)
+        if box is None:
+            t.remove()
+            omitted.append(name.split("\n")[0])
+            continue
+        placed.append(box)
         t.set_gid("label")
         texts.append(t)
+    if omitted:
+        # above the islands note when there is one
+        y = 0.03 if any(t.get_gid() == "islands-omitted" for t in ax.texts) else 0.0
+        note = ax.text(
+            0.0,
+            y,
+            "Labels left out for space: " + ", ".join(omitted),
+            transform=ax.transAxes,
+            fontsize=size,
+            ha="left",
+            va="bottom",
+            wrap=True,
+            zorder=7,
+        )
+        note.set_gid("labels-omitted")
     return texts

@@ -123,7 +123,7 @@ def rc_settings(preset: Preset) -> dict[str, Any]:
         "xtick.labelsize": preset.font_size * 0.85,
         "ytick.labelsize": preset.font_size * 0.85,
         "axes.linewidth": preset.line_width * 1.5,
-        "hatch.linewidth": preset.line_width,
+        "hatch.linewidth": preset.line_width * 2,
         "pdf.fonttype": 42,
         "ps.fonttype": 42,
         "svg.fonttype": "path",
