@@ -35,6 +35,7 @@ __all__ = [
     "MissingValueError",
     "NonNumericError",
     "PlotOptionError",
+    "PointsOutsideWarning",
     "SchemeError",
     "UnknownCodeError",
     "UnmatchedKeyError",
@@ -134,3 +135,8 @@ class DisconnectedGraphWarning(JRegionWarning):
 # Municipalities (issue 21)
 class AmbiguousNameError(UnknownCodeError):
     """A name denotes several units (伊達市 in Hokkaido and Fukushima); the message lists them."""
+
+
+# Points at scale (issue 20)
+class PointsOutsideWarning(JRegionWarning):
+    """Points lie outside every polygon (at sea, abroad or badly geocoded) or have no location."""
