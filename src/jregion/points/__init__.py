@@ -155,7 +155,7 @@ def assign(
     osaka                27   Kinki
     at_sea             None    None
     >>> print(caught[0].message)
-    of 3 points, 1 lie outside every prefecture (at sea, abroad or badly geocoded); their pref_code is missing (NaN); pass snap_km= to assign points near the coast to the nearest prefecture
+    of 3 points, 1 lie outside every prefecture (at sea, abroad or badly geocoded); ...
     """
     if isinstance(points, str | os.PathLike):
         check_level(level, snap_km)

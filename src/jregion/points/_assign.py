@@ -55,7 +55,9 @@ class Tally:
         if self.no_location:
             parts.append(f"{self.no_location:,} have no location (missing or empty geometry, "
                          "NaN lon/lat)")
-        snapped = f"; {self.snapped:,} were snapped within {self.snap_km} km" if self.snapped else ""
+        snapped = (
+            f"; {self.snapped:,} were snapped within {self.snap_km} km" if self.snapped else ""
+        )
         fix = (
             ""
             if self.snap_km is not None or not self.outside
@@ -70,7 +72,7 @@ class Tally:
 
 
 def level_column(level: str) -> str:
-    """The main output column of a level."""
+    """Return the main output column of a level."""
     if level == "region":
         return "region"
     if level.startswith("mesh"):

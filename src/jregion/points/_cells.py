@@ -127,7 +127,12 @@ def _lowest(pt: np.ndarray, owner: np.ndarray, hit: np.ndarray, n: int) -> np.nd
 
 
 def _fill(
-    cells: np.ndarray, jx: np.ndarray, jy: np.ndarray, size: int, which: np.ndarray, owner: np.ndarray
+    cells: np.ndarray,
+    jx: np.ndarray,
+    jy: np.ndarray,
+    size: int,
+    which: np.ndarray,
+    owner: np.ndarray,
 ) -> None:
     """Write each cell's owner into its ``size`` x ``size`` block of finest cells."""
     if size == 1:

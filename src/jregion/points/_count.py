@@ -49,7 +49,7 @@ def check_weight_dtype(dtype: object, weight: str) -> None:
 
 
 def grouped_parts(frame: Any, code: str, by: str | None, weight: str | None) -> list[Any]:
-    """The grouped reductions (pandas or dask): size, then weight sum and count."""
+    """Return the grouped reductions (pandas or dask): size, then weight sum and count."""
     keys = [code] if by is None else [code, by]
     groups = frame.groupby(keys, dropna=False, observed=True)
     parts = [groups.size()]
