@@ -48,6 +48,7 @@ from jregion.points._count import (
     grouped_parts,
 )
 from jregion.points._dask import assign_lazy, is_dask, read_points
+from jregion.points._input import check_points
 from jregion.regions import SchemeLike, region_order
 
 __all__ = ["assign", "count_by"]
@@ -248,6 +249,8 @@ def count_by(
     check_level(level, snap_km)
     if isinstance(points, str | os.PathLike):
         points = read_points(points)
+    if not is_dask(points):
+        check_points(points)
     code = level_column(level)
     if code not in points.columns:
         if is_dask(points):

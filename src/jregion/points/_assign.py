@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from jregion.errors import InvalidDataError, PointsOutsideWarning
-from jregion.points._input import coordinates
+from jregion.points._input import check_points, coordinates
 from jregion.points._layers import PolygonLayer, polygon_layer
 from jregion.regions import SchemeLike, region_of
 
@@ -112,6 +112,7 @@ def assign_frame(
 ) -> tuple[pd.DataFrame, Tally | None]:
     """Return a shallow copy of ``points`` with the level's code columns, and the tally."""
     check_level(level, snap_km)
+    check_points(points)
     cols = output_columns(level, snap_km)
     clash = [c for c in cols if c in points.columns]
     if clash:

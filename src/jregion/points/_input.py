@@ -9,7 +9,7 @@ import shapely
 from jregion.crs import STORAGE_CRS
 from jregion.errors import CRSError, GeometryError, InvalidDataError, NonNumericError
 
-__all__ = ["coordinates"]
+__all__ = ["check_points", "coordinates"]
 
 _POINT = 0  # shapely.GeometryType.POINT
 _MISSING = -1  # shapely type id of None
@@ -37,11 +37,7 @@ def coordinates(
     NonNumericError
         If a lon/lat column is not numeric.
     """
-    if not isinstance(points, pd.DataFrame):
-        raise TypeError(
-            "points must be a GeoDataFrame of points or a DataFrame with lon/lat columns, "
-            f"got {type(points).__name__}"
-        )
+    check_points(points)
     if len(points) == 0 and not allow_empty:
         raise InvalidDataError(
             "points has no rows; pass a table with at least one point to assign"
@@ -53,6 +49,16 @@ def coordinates(
         x, y = _from_columns(points, lon=lon, lat=lat)
     _check_lonlat(x, y)
     return x, y
+
+
+def check_points(points: object) -> None:
+    """Raise TypeError unless ``points`` is a (Geo)DataFrame."""
+    if not isinstance(points, pd.DataFrame):
+        raise TypeError(
+            "points must be a GeoDataFrame of points, a DataFrame with lon/lat columns, a "
+            "dask_geopandas.GeoDataFrame or a path of GeoParquet files, "
+            f"got {type(points).__name__}"
+        )
 
 
 def _geometry(points: pd.DataFrame) -> pd.Series | None:
@@ -70,9 +76,7 @@ def _from_geometry(points: pd.DataFrame, geometry: pd.Series) -> tuple[np.ndarra
     bad = (types != _POINT) & (types != _MISSING)
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
-        kinds = pd.Series(shapely.get_type_id(geoms[bad])).map(
-            lambda t: shapely.GeometryType(t).name.title()
-        )
+        kinds = pd.Series(geometry.geom_type.to_numpy()[bad])  # type: ignore[attr-defined]
         summary = ", ".join(f"{n} {k}" for k, n in kinds.value_counts().items())
         raise GeometryError(
             f"assign needs point geometries; got {summary} (first at row "
@@ -86,10 +90,14 @@ def _from_geometry(points: pd.DataFrame, geometry: pd.Series) -> tuple[np.ndarra
             "gdf.set_crs('EPSG:4326') for longitude/latitude or gdf.set_crs('EPSG:6677') "
             "for JGD2011 plane rectangular zone IX"
         )
-    x = shapely.get_x(geoms)
-    y = shapely.get_y(geoms)
-    x[types == _MISSING] = np.nan
-    y[types == _MISSING] = np.nan
+    located = (types == _POINT) & ~shapely.is_empty(geoms)
+    x = np.full(geoms.size, np.nan)
+    y = np.full(geoms.size, np.nan)
+    if located.all():
+        x, y = shapely.get_x(geoms), shapely.get_y(geoms)
+    else:
+        x[located] = shapely.get_x(geoms[located])
+        y[located] = shapely.get_y(geoms[located])
     if not crs.equals(STORAGE_CRS):
         from pyproj import Transformer
 
