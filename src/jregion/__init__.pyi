@@ -139,6 +139,21 @@ from .errors import (
     InvalidDataError as InvalidDataError,
 )
 
+# Mesh (JIS X 0410 regional mesh codes, geometry and contiguity)
+from .mesh import (
+    to_mesh as to_mesh,
+    mesh_level as mesh_level,
+    mesh_bounds as mesh_bounds,
+    mesh_centres as mesh_centres,
+    mesh_parent as mesh_parent,
+    mesh_children as mesh_children,
+    mesh_polygons as mesh_polygons,
+    mesh_neighbors as mesh_neighbors,
+)
+from .errors import (
+    MeshCodeError as MeshCodeError,
+)
+
 # Publication maps
 from .plotting import (
     plot_choropleth as plot_choropleth,

@@ -31,6 +31,7 @@ __all__ = [
     "JRegionError",
     "JRegionWarning",
     "LayoutError",
+    "MeshCodeError",
     "MissingDependencyError",
     "MissingValueError",
     "NonNumericError",
@@ -140,3 +141,10 @@ class AmbiguousNameError(UnknownCodeError):
 # Points at scale (issue 20)
 class PointsOutsideWarning(JRegionWarning):
     """Points lie outside every polygon (at sea, abroad or badly geocoded) or have no location."""
+
+
+# Mesh codes (JIS X 0410; issue 19)
+
+
+class MeshCodeError(JRegionError, ValueError):
+    """A JIS X 0410 mesh code, level or point is invalid (the message names the first bad one)."""
