@@ -50,8 +50,8 @@ class Tally:
             return
         parts = []
         if self.outside:
-            parts.append(f"{self.outside:,} lie outside every {self.noun} (at sea, abroad or "
-                         "badly geocoded)")
+            where = self.noun if self.noun.startswith("outside") else f"outside every {self.noun}"
+            parts.append(f"{self.outside:,} lie {where} (at sea, abroad or badly geocoded)")
         if self.no_location:
             parts.append(f"{self.no_location:,} have no location (missing or empty geometry, "
                          "NaN lon/lat)")
@@ -60,7 +60,7 @@ class Tally:
         )
         fix = (
             ""
-            if self.snap_km is not None or not self.outside
+            if self.snap_km is not None or not self.outside or self.column.startswith("mesh")
             else f"; pass snap_km= to assign points near the coast to the nearest {self.noun}"
         )
         warnings.warn(
@@ -124,7 +124,8 @@ def assign_frame(
     new: dict[str, object]
     tally: Tally | None = None
     if level.startswith("mesh"):
-        new = {level: _mesh(x, y, int(level[4:]), points.index)}
+        codes_, tally = _mesh(x, y, int(level[4:]), points.index)
+        new = {level: codes_}
     else:
         layer = polygon_layer("prefecture" if level == "region" else level)
         pos, tally, snapped, dist = _polygons(layer, x, y, snap_km)
@@ -204,11 +205,34 @@ def _regions(layer: PolygonLayer, pos: np.ndarray, scheme: SchemeLike) -> pd.Cat
     return pd.Categorical.from_codes(lookup[pos], categories=cats, ordered=True)
 
 
-def _mesh(x: np.ndarray, y: np.ndarray, level: int, index: pd.Index) -> pd.Series:
+def _mesh(x: np.ndarray, y: np.ndarray, level: int, index: pd.Index) -> tuple[pd.Series, Tally]:
+    """Mesh codes by :func:`jregion.to_mesh`; missing outside the mesh range or without location."""
     from jregion.mesh import to_mesh
+    from jregion.mesh._grid import FIRST_COLS, FIRST_ROWS
 
-    ok = ~(np.isnan(x) | np.isnan(y))
-    codes = to_mesh(pd.Series(y[ok]), pd.Series(x[ok]), level=level)  # type: ignore[arg-type]
-    out = pd.Series(pd.NA, index=index, dtype=codes.dtype, name=f"mesh{level}")
-    out.iloc[np.flatnonzero(ok)] = codes.to_numpy()
-    return out
+    no_loc = np.isnan(x) | np.isnan(y)
+    with np.errstate(invalid="ignore"):
+        ok = (
+            (y >= FIRST_ROWS[0] * 640 / 960)
+            & (y < (FIRST_ROWS[1] + 1) * 640 / 960)
+            & (x >= 100.0 + FIRST_COLS[0])
+            & (x < 101.0 + FIRST_COLS[1])
+        )
+    name = f"mesh{level}"
+    if ok.all():
+        codes = to_mesh(y, x, level=level)  # type: ignore[arg-type]
+        out = pd.Series(codes.array, index=index, name=name)
+    else:
+        codes = to_mesh(y[ok], x[ok], level=level)  # type: ignore[arg-type]
+        out = pd.Series(pd.NA, index=index, dtype=codes.dtype, name=name)
+        out.iloc[np.flatnonzero(ok)] = codes.array
+    tally = Tally(
+        outside=int((~ok & ~no_loc).sum()),
+        no_location=int(no_loc.sum()),
+        snapped=0,
+        n=int(x.size),
+        noun="outside Japan's mesh range (JIS X 0410 first-level cells 3022-6853)",
+        column=name,
+        snap_km=None,
+    )
+    return out, tally
