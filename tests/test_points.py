@@ -310,7 +310,9 @@ def test_count_by_reuses_an_assigned_column_and_checks_arguments() -> None:
     with pytest.raises(NonNumericError, match="must be numeric"):
         jregion.count_by(assigned, weight="industry")
     with pytest.raises(MissingValueError, match="missing values"):
-        jregion.count_by(assigned.assign(industry=[None, "IT", "IT", "IT", "IT", "IT"]), by="industry")
+        jregion.count_by(
+            assigned.assign(industry=[None, "IT", "IT", "IT", "IT", "IT"]), by="industry"
+        )
     with pytest.raises(MissingValueError, match="1 missing value"):
         jregion.count_by(assigned.assign(employees=[np.nan, 1, 2, 3, 4, 5]), weight="employees")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import numpy as np
 import pandas as pd
@@ -129,7 +129,7 @@ def assign_frame(
     else:
         layer = polygon_layer("prefecture" if level == "region" else level)
         pos, tally, snapped, dist = _polygons(layer, x, y, snap_km)
-        codes = pd.Categorical.from_codes(pos, categories=layer.codes.to_numpy())
+        codes = pd.Categorical.from_codes(cast(Any, pos), categories=layer.codes)
         new = {layer.column: codes}
         if level == "region":
             new["region"] = _regions(layer, pos, scheme)
@@ -202,13 +202,13 @@ def _regions(layer: PolygonLayer, pos: np.ndarray, scheme: SchemeLike) -> pd.Cat
     of_code = region_of(pd.Index(layer.codes.to_numpy()), scheme=scheme)
     cats = of_code.cat.categories
     lookup = np.append(of_code.cat.codes.to_numpy(), -1).astype(np.int32)
-    return pd.Categorical.from_codes(lookup[pos], categories=cats, ordered=True)
+    return pd.Categorical.from_codes(cast(Any, lookup[pos]), categories=cats, ordered=True)
 
 
 def _mesh(x: np.ndarray, y: np.ndarray, level: int, index: pd.Index) -> tuple[pd.Series, Tally]:
     """Mesh codes by :func:`jregion.to_mesh`; missing outside the mesh range or without location."""
     from jregion.mesh import to_mesh
-    from jregion.mesh._grid import FIRST_COLS, FIRST_ROWS
+    from jregion.mesh._grid import FIRST_COLS, FIRST_ROWS, MeshLevel
 
     no_loc = np.isnan(x) | np.isnan(y)
     with np.errstate(invalid="ignore"):
@@ -219,11 +219,12 @@ def _mesh(x: np.ndarray, y: np.ndarray, level: int, index: pd.Index) -> tuple[pd
             & (x < 101.0 + FIRST_COLS[1])
         )
     name = f"mesh{level}"
+    lv = cast(MeshLevel, level)
     if ok.all():
-        codes = to_mesh(y, x, level=level)  # type: ignore[arg-type]
+        codes = to_mesh(y, x, level=lv)
         out = pd.Series(codes.array, index=index, name=name)
     else:
-        codes = to_mesh(y[ok], x[ok], level=level)  # type: ignore[arg-type]
+        codes = to_mesh(y[ok], x[ok], level=lv)
         out = pd.Series(pd.NA, index=index, dtype=codes.dtype, name=name)
         out.iloc[np.flatnonzero(ok)] = codes.array
     tally = Tally(

@@ -39,7 +39,7 @@ def check_count_args(columns: pd.Index, code: str, by: str | None, weight: str |
         raise InvalidDataError(f"by and weight name the same column {by!r}")
 
 
-def check_weight_dtype(dtype: object, weight: str) -> None:
+def check_weight_dtype(dtype: Any, weight: str) -> None:
     """Reject a non-numeric weight column."""
     if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         raise NonNumericError(

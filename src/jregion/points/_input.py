@@ -76,14 +76,14 @@ def _from_geometry(points: pd.DataFrame, geometry: pd.Series) -> tuple[np.ndarra
     bad = (types != _POINT) & (types != _MISSING)
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
-        kinds = pd.Series(geometry.geom_type.to_numpy()[bad])  # type: ignore[attr-defined]
+        kinds = pd.Series(geometry.geom_type.to_numpy()[bad])
         summary = ", ".join(f"{n} {k}" for k, n in kinds.value_counts().items())
         raise GeometryError(
             f"assign needs point geometries; got {summary} (first at row "
             f"{points.index[first]!r}). Reduce them to points first, e.g. "
             "gdf.set_geometry(gdf.representative_point())"
         )
-    crs = geometry.crs  # type: ignore[attr-defined]
+    crs = geometry.crs
     if crs is None:
         raise CRSError(
             "the points have no CRS; set the one their coordinates are in, e.g. "
