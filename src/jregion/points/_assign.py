@@ -147,7 +147,10 @@ def assign_frame(
 def _polygons(
     layer: PolygonLayer, x: np.ndarray, y: np.ndarray, snap_km: float | None
 ) -> tuple[np.ndarray, Tally, np.ndarray, np.ndarray]:
-    pos, _on_border = layer.index.locate(x, y)
+    if x.size:
+        pos, _on_border = layer.index.locate(x, y)
+    else:
+        pos = np.zeros(0, dtype=np.int32)
     no_loc = np.isnan(x) | np.isnan(y)
     snapped = np.zeros(x.size, dtype=bool)
     dist = np.full(x.size, np.nan)

@@ -27,7 +27,12 @@ class PolygonLayer:
     column: str  # output column, e.g. "pref_code"
     noun: str  # "prefecture", for messages
     codes: pd.Index  # polygon codes in ascending order (position = answer)
-    index: CellIndex
+    geoms: np.ndarray  # the polygons in that order, EPSG:4326
+
+    @functools.cached_property
+    def index(self) -> CellIndex:
+        """The cell index, built on first use (an empty partition's meta never needs it)."""
+        return build_cell_index(self.geoms)
 
     @functools.cached_property
     def projected(self) -> tuple[np.ndarray, shapely.STRtree]:
@@ -72,6 +77,4 @@ def polygon_layer(level: str) -> PolygonLayer:
     codes, geoms = loader()
     order = np.argsort(codes.to_numpy(dtype=str), kind="stable")
     codes = pd.Index(codes.to_numpy(dtype=object)[order], name=column)
-    return PolygonLayer(
-        column=column, noun=noun, codes=codes, index=build_cell_index(geoms[order])
-    )
+    return PolygonLayer(column=column, noun=noun, codes=codes, geoms=geoms[order])
