@@ -89,7 +89,8 @@ def finish_counts(
     if by is None:
         frame = kept.to_frame(name)
     else:
-        frame = kept.unstack(level=1, fill_value=0)
+        # sorted categories (by category order for a Categorical): dask's groupby does not sort
+        frame = kept.unstack(level=1, fill_value=0).sort_index(axis=1)
         frame.columns = pd.Index(list(frame.columns), name=by)
     frame.index = pd.Index(frame.index.astype(object), name=code)
     frame = frame.reindex(categories, fill_value=0) if categories is not None else frame
