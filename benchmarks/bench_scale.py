@@ -121,7 +121,8 @@ with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
     done.set()
     sampler.join()
 print(json.dumps({"seconds": seconds, "before": before, "peak": max(peak[0], before),
-                  "counts": counts["count"].tolist(), "unplaced": counts.attrs["jregion_unplaced"]}))
+                  "counts": counts["count"].tolist(),
+                  "unplaced": counts.attrs["jregion_unplaced"]}))
 """
 
 

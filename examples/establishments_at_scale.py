@@ -49,7 +49,7 @@ def _sample_in(geom: shapely.Geometry, n: int, centre: tuple[float, float],
     shapely.prepare(geom)
     parts = np.asarray(shapely.get_parts(geom))
     areas = gpd.GeoSeries(parts, crs=4326).to_crs(EQUAL_AREA_CRS).area.to_numpy()
-    n_near = int(round(0.6 * n))
+    n_near = round(0.6 * n)
     sd_deg = np.array([15 / (111.32 * np.cos(np.radians(centre[1]))), 15 / 110.57])
     tries = 0
     while len(out) < n and tries < 200:
@@ -80,7 +80,7 @@ def synthetic_establishments(scale: float, seed: int) -> gpd.GeoDataFrame:
     offices = jregion.prefecture_table()
     frames = []
     for code in prefs.index:
-        n = int(round(int(totals.loc[code]) * scale))
+        n = round(int(totals.loc[code]) * scale)
         if n == 0:
             continue
         mix = est.loc[code]
