@@ -93,7 +93,7 @@ def bench_mesh(n: int) -> None:
     jregion.to_mesh(df["lat"].to_numpy(), df["lon"].to_numpy(), level=3)
     t_to_mesh = time.perf_counter() - t
     print(f"mesh3 codes of {n:,} points: assign {best:.2f} s (best of 3; goal < 0.2 s), "
-          f"of which jregion.to_mesh alone {t_to_mesh:.2f} s; {out['mesh3'].nunique():,} cells")
+          f"of which jregion.to_mesh alone {t_to_mesh:.2f} s; {out['mesh_code'].nunique():,} cells")
 
 
 _DRIVER = """

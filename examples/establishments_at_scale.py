@@ -162,7 +162,7 @@ def main() -> None:
             top = lq[jsic].nlargest(5).round(2)
             print(f"LQ by prefecture, JSIC {jsic} {names.get(jsic, '')}: {top.to_dict()}")
 
-    mesh = jregion.count_by(assigned, "mesh3", by="jsic")
+    mesh = jregion.count_by(assigned, "mesh3", by="jsic")  # reuses the mesh_code column
     busy = mesh.loc[mesh.sum(axis=1) >= 20]
     busy = busy.loc[:, busy.sum() > 0]
     if len(busy) >= 2 and busy.shape[1] >= 2:

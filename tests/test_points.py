@@ -324,3 +324,41 @@ def test_count_by_municipality_lists_occurring_codes() -> None:
     assert counts["count"].sum() == 6
     assert counts.index.is_monotonic_increasing
     assert (counts["count"] > 0).all()
+
+
+def test_mesh_levels_are_to_mesh_codes_with_missing_outside_the_range() -> None:
+    pts = pd.DataFrame(
+        {"lon": [139.7671, 127.6792, 170.0, np.nan], "lat": [35.6812, 26.2124, 35.0, 35.0]},
+        index=["tokyo_station", "naha", "mid_pacific", "no_location"],
+    )
+    with pytest.warns(PointsOutsideWarning, match="1 lie outside Japan's mesh range.*1 have no"):
+        out = jregion.assign(pts, "mesh3")
+    # Tokyo Station's 1 km cell, as in jpmesh's and jismesh's documentation
+    assert out["mesh_code"].iloc[0] == "53394611"
+    assert out["mesh_code"].iloc[1] == jregion.to_mesh(26.2124, 127.6792, level=3)
+    assert out["mesh_code"].iloc[2:].isna().all()
+    with pytest.warns(PointsOutsideWarning):
+        fine = jregion.assign(pts, "mesh6")
+    assert fine["mesh_code"].iloc[0].startswith("53394611")
+    assert len(fine["mesh_code"].iloc[0]) == 11
+
+
+def test_mesh_codes_equal_to_mesh_on_random_points() -> None:
+    pts = _random_points(20_000, seed=11)
+    out = jregion.assign(pts, "mesh5")
+    expected = jregion.to_mesh(pts["lat"], pts["lon"], level=5)
+    assert out["mesh_code"].tolist() == expected.tolist()
+
+
+def test_count_by_mesh_reuses_only_a_column_of_the_same_level() -> None:
+    placed = FIRMS.iloc[:6]
+    assigned = jregion.assign(placed, "mesh3")
+    counts = jregion.count_by(assigned, "mesh3")
+    assert counts.index.name == "mesh_code"
+    assert counts["count"].sum() == 6
+    assert counts.index.tolist() == sorted(assigned["mesh_code"].unique())
+    with pytest.raises(InvalidDataError, match="mesh_code column of level 3, not mesh6"):
+        jregion.count_by(assigned, "mesh6")
+    assert jregion.count_by(placed, "mesh1")["count"].to_dict() == {
+        "5339": 3, "5235": 2, "5236": 1
+    }

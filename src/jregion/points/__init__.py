@@ -40,7 +40,13 @@ import pandas as pd
 
 from jregion._optional import import_optional
 from jregion.codes import PREFECTURE_CODES
-from jregion.points._assign import Level, assign_frame, check_level, level_column
+from jregion.points._assign import (
+    Level,
+    assign_frame,
+    check_level,
+    check_mesh_column,
+    level_column,
+)
 from jregion.points._count import (
     check_count_args,
     check_weight_dtype,
@@ -97,8 +103,9 @@ def assign(
         ``"prefecture"`` adds ``pref_code`` (JIS X 0401); ``"region"`` adds
         ``pref_code`` and ``region`` (the prefecture's region in ``scheme``);
         ``"municipality"`` adds ``muni_code`` (the 1,747 municipalities of
-        :func:`jregion.load_municipalities`); ``"mesh1"``..``"mesh6"`` add the JIS
-        mesh code of that level (column named as the level), by arithmetic.
+        :func:`jregion.load_municipalities`); ``"mesh1"``..``"mesh6"`` add
+        ``mesh_code``, the JIS X 0410 code of that level (80 km to 125 m), by
+        :func:`jregion.to_mesh` (points outside Japan's mesh range get a missing code).
     scheme : str or Mapping, default "eight"
         Region scheme for ``level="region"`` (see :func:`jregion.scheme_table`).
     snap_km : float, optional
@@ -198,8 +205,8 @@ def count_by(
     Returns
     -------
     pandas.DataFrame
-        Indexed by the code (``pref_code``, ``region``, ``muni_code`` or the mesh
-        level). Prefecture and region results list every prefecture (region) of
+        Indexed by the code (``pref_code``, ``region``, ``muni_code`` or
+        ``mesh_code``). Prefecture and region results list every prefecture (region) of
         the scheme, zero where there are no points; municipality and mesh results
         list the codes that occur. One column ``count`` (int64) or the weight's
         name, or with ``by`` one column per category. Points without a code are
@@ -252,6 +259,8 @@ def count_by(
     if not is_dask(points):
         check_points(points)
     code = level_column(level)
+    if code in points.columns and level.startswith("mesh") and not is_dask(points):
+        check_mesh_column(points[code], level)
     if code not in points.columns:
         if is_dask(points):
             points = assign_lazy(

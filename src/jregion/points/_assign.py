@@ -14,7 +14,7 @@ from jregion.points._input import check_points, coordinates
 from jregion.points._layers import PolygonLayer, polygon_layer
 from jregion.regions import SchemeLike, region_of
 
-__all__ = ["LEVELS", "Level", "assign_frame", "output_columns"]
+__all__ = ["LEVELS", "MESH_COLUMN", "Level", "assign_frame", "check_mesh_column", "output_columns"]
 
 Level: TypeAlias = Literal[
     "prefecture", "region", "municipality", "mesh1", "mesh2", "mesh3", "mesh4", "mesh5", "mesh6"
@@ -30,6 +30,22 @@ LEVELS: tuple[str, ...] = (
     "mesh5",
     "mesh6",
 )
+
+
+#: Output column of every mesh level (the library's mesh key; the level is the code's length).
+MESH_COLUMN = "mesh_code"
+
+
+def check_mesh_column(codes: pd.Series, level: str) -> None:
+    """Raise if an existing ``mesh_code`` column holds codes of another level than ``level``."""
+    from jregion.mesh import mesh_level
+
+    present = codes.dropna()
+    if len(present) and (found := mesh_level(present)) != int(level[4:]):
+        raise InvalidDataError(
+            f"points already has a mesh_code column of level {found}, not {level}; count it "
+            f"with level='mesh{found}', or drop the column to assign {level} codes"
+        )
 
 
 @dataclass(frozen=True)
@@ -76,7 +92,7 @@ def level_column(level: str) -> str:
     if level == "region":
         return "region"
     if level.startswith("mesh"):
-        return level
+        return MESH_COLUMN
     return polygon_layer(level).column
 
 
@@ -125,7 +141,7 @@ def assign_frame(
     tally: Tally | None = None
     if level.startswith("mesh"):
         codes_, tally = _mesh(x, y, int(level[4:]), points.index)
-        new = {level: codes_}
+        new = {MESH_COLUMN: codes_}
     else:
         layer = polygon_layer("prefecture" if level == "region" else level)
         pos, tally, snapped, dist = _polygons(layer, x, y, snap_km)
@@ -221,7 +237,7 @@ def _mesh(x: np.ndarray, y: np.ndarray, level: int, index: pd.Index) -> tuple[pd
             & (x >= 100.0 + FIRST_COLS[0])
             & (x < 101.0 + FIRST_COLS[1])
         )
-    name = f"mesh{level}"
+    name = MESH_COLUMN
     lv = cast(MeshLevel, level)
     if ok.all():
         codes = to_mesh(y, x, level=lv)
