@@ -362,3 +362,15 @@ def test_count_by_mesh_reuses_only_a_column_of_the_same_level() -> None:
     assert jregion.count_by(placed, "mesh1")["count"].to_dict() == {
         "5339": 3, "5235": 2, "5236": 1
     }
+
+
+def test_count_by_refuses_reused_codes_it_does_not_know() -> None:
+    placed = FIRMS.iloc[:6]
+    assigned = jregion.assign(placed, "region", scheme="meti")
+    with pytest.raises(InvalidDataError, match=r"not regions of this scheme.*'Kinki'"):
+        jregion.count_by(assigned, "region", scheme="tokaido")
+    as_ints = placed.assign(pref_code=[13, 13, 14, 27, 27, 23])
+    with pytest.raises(InvalidDataError, match=r"not JIS prefecture codes.*to_codes"):
+        jregion.count_by(as_ints)
+    as_codes = placed.assign(pref_code=jregion.to_codes(as_ints["pref_code"]))
+    assert jregion.count_by(as_codes)["count"].loc[["13", "27"]].tolist() == [2, 2]

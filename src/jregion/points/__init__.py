@@ -217,7 +217,8 @@ def count_by(
     Raises
     ------
     InvalidDataError
-        ``by`` or ``weight`` is not a column (and the errors of :func:`assign`).
+        ``by`` or ``weight`` is not a column; an existing code column holds codes
+        that are not of the level (or scheme); and the errors of :func:`assign`.
     MissingValueError
         ``by`` or ``weight`` has missing values.
     NonNumericError

@@ -93,6 +93,16 @@ def finish_counts(
         frame = kept.unstack(level=1, fill_value=0).sort_index(axis=1)
         frame.columns = pd.Index(list(frame.columns), name=by)
     frame.index = pd.Index(frame.index.astype(object), name=code)
+    if categories is not None:
+        unknown = frame.index.difference(categories)
+        if len(unknown):
+            raise InvalidDataError(
+                f"the {code} column holds {len(unknown)} value(s) that are not "
+                f"{'regions of this scheme' if code == 'region' else 'JIS prefecture codes'} "
+                f"({', '.join(map(repr, unknown[:5].tolist()))}); drop the column to assign "
+                "again, or pass the scheme it was assigned with"
+                + ("; jregion.to_codes normalises prefecture codes" if code != "region" else "")
+            )
     frame = frame.reindex(categories, fill_value=0) if categories is not None else frame
     frame = frame.sort_index() if categories is None else frame
     frame.index.name = code
