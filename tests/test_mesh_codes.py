@@ -65,6 +65,29 @@ def test_first_level_worked_example() -> None:
     assert b2["west"] == pytest.approx(139 + 3 * 7.5 / 60)
 
 
+@pytest.mark.parametrize(
+    ("lat", "lon", "code"),
+    [
+        # Japan's extreme points (GSI; degrees from the published d-m-s), which define the
+        # range of valid 1st-level codes: pp 30-68, uu 22-53
+        (20 + 25 / 60, 136 + 4 / 60, "3036"),  # south: Okinotorishima
+        (45 + 33 / 60 + 28 / 3600, 148 + 45 / 60 + 14 / 3600, "6848"),  # north: Etorofu
+        (24 + 27 / 60 + 5 / 3600, 122 + 55 / 60 + 57 / 3600, "3622"),  # west: Tuishi, Yonaguni
+        (24 + 16 / 60 + 59 / 3600, 153 + 59 / 60 + 12 / 3600, "3653"),  # east: Minamitorishima
+    ],
+)
+def test_extreme_points_of_japan_are_in_range(lat: float, lon: float, code: str) -> None:
+    assert to_mesh(lat, lon, 1) == code
+    assert mesh_level(code) == 1
+
+
+def test_range_corners() -> None:
+    assert mesh_level(["3022", "3053", "6822", "6853"]) == 1
+    for outside in ["2922", "6922", "3021", "3054"]:
+        with pytest.raises(MeshCodeError, match="outside Japan's range"):
+            mesh_level(outside)
+
+
 # jismesh, another implementation, on random points (not on edges) --------------------------
 
 
@@ -135,16 +158,52 @@ lats = st.floats(20.0, 45.999, allow_nan=False)
 lons = st.floats(122.0, 153.999, allow_nan=False)
 
 
+def _exact_bounds(code: str) -> tuple[Fraction, Fraction, Fraction, Fraction]:
+    """South, west, north, east of a cell as exact fractions, from the standard's rules."""
+    south, west = Fraction(int(code[:2]) * 2, 3), Fraction(100 + int(code[2:4]))
+    height, width = Fraction(2, 3), Fraction(1)
+    if len(code) >= 6:  # 2nd level: 8 x 8
+        height, width = height / 8, width / 8
+        south, west = south + int(code[4]) * height, west + int(code[5]) * width
+    if len(code) >= 8:  # 3rd level: 10 x 10
+        height, width = height / 10, width / 10
+        south, west = south + int(code[6]) * height, west + int(code[7]) * width
+    for digit in code[8:]:  # quadrants: 1 SW, 2 SE, 3 NW, 4 NE
+        height, width = height / 2, width / 2
+        q = int(digit) - 1
+        south, west = south + (q // 2) * height, west + (q % 2) * width
+    return south, west, south + height, west + width
+
+
 @settings(max_examples=300, deadline=None)
 @given(lat=lats, lon=lons, level=st.sampled_from(LEVELS))
 def test_point_code_bounds_contain_point(lat: float, lon: float, level: int) -> None:
     code = to_mesh(lat, lon, level)
+    assert mesh_level(code) == level
     b = mesh_bounds(code).iloc[0]
     assert b["south"] <= lat < b["north"]
     assert b["west"] <= lon < b["east"]
-    # the exact rational edges agree: south <= lat as fractions unless lat is the float
-    # nearest to the edge (then the rule puts it on the north side)
-    assert mesh_level(code) == level
+    # exactly: inside the rational cell, or on its south/west edge's nearest float
+    s, w, n, e = _exact_bounds(code)
+    assert (Fraction(lat) >= s or lat == float(s)) and Fraction(lat) < n
+    assert (Fraction(lon) >= w or lon == float(w)) and Fraction(lon) < e
+    assert (b["south"], b["west"], b["north"], b["east"]) == tuple(map(float, (s, w, n, e)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    k=st.integers(30 * 640, 69 * 640 - 1),
+    m=st.integers(22 * 640, 54 * 640 - 1),
+    level=st.sampled_from(LEVELS),
+)
+def test_points_on_edges_take_the_cell_north_and_east(k: int, m: int, level: int) -> None:
+    """A point on a 125 m edge (the float nearest k / 960, 100 + m / 640) starts its cell."""
+    lat, lon = float(Fraction(k, 960)), float(100 + Fraction(m, 640))
+    code = to_mesh(lat, lon, 6)
+    s, w, _, _ = _exact_bounds(code)
+    assert (s, w) == (Fraction(k, 960), 100 + Fraction(m, 640))
+    coarse = to_mesh(lat, lon, level)
+    assert code.startswith(coarse)
 
 
 @settings(max_examples=200, deadline=None)
@@ -254,3 +313,63 @@ def test_bad_points_and_levels() -> None:
         mesh_children("533946", 2)
     with pytest.raises(MeshCodeError, match="no children"):
         mesh_children("53394611111")
+
+
+# The compiled kernel (numba, the `fast` extra) against the numpy path ---------------------
+
+
+def _edge_and_random_points() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(7)
+    lat = rng.uniform(20.0, 46.0, 30_000)
+    lon = rng.uniform(122.0, 154.0, 30_000)
+    # exact edges of every level (k / 960 and 100 + k / 640) and their float neighbours
+    k_lat = rng.integers(20 * 960, 46 * 960, 3000)
+    k_lon = rng.integers(22 * 640, 54 * 640, 3000)
+    edge_lat, edge_lon = k_lat / 960.0, (64000 + k_lon) / 640.0
+    lat = np.concatenate([lat, edge_lat, np.nextafter(edge_lat, 0), np.nextafter(edge_lat, 90)])
+    lon = np.concatenate([lon, edge_lon, np.nextafter(edge_lon, 0), np.nextafter(edge_lon, 180)])
+    return lat, lon
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_compiled_kernel_gives_the_numpy_codes(level: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jregion.mesh import _codes, _compiled
+
+    if _compiled.to_mesh_kernel() is None:
+        pytest.skip("numba not installed (the fast extra)")
+    lat, lon = _edge_and_random_points()
+    numpy_codes = to_mesh(lat, lon, level, compiled=False)
+    monkeypatch.setattr(_codes, "COMPILED_MIN_POINTS", 0)
+    compiled_codes = to_mesh(lat, lon, level)
+    assert (compiled_codes.to_numpy() == numpy_codes.to_numpy()).all()
+    # and the edge rule holds on both: every exact edge point is in the cell north-east of it
+    b = mesh_bounds(compiled_codes[30_000:33_000])
+    assert (b["south"].to_numpy() <= lat[30_000:33_000]).all()
+    assert (b["west"].to_numpy() <= lon[30_000:33_000]).all()
+
+
+def test_compiled_kernel_reports_the_first_bad_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jregion.mesh import _codes, _compiled
+
+    if _compiled.to_mesh_kernel() is None:
+        pytest.skip("numba not installed (the fast extra)")
+    monkeypatch.setattr(_codes, "COMPILED_MIN_POINTS", 0)
+    with pytest.raises(MeshCodeError, match="point 2 \\(lat nan"):
+        to_mesh([35.0, 36.0, np.nan, 10.0], [139.0, 139.0, 139.0, 139.0])
+    with pytest.raises(MeshCodeError, match=r"point 1 \(lat 10\.0, lon 139\.0\) is outside"):
+        to_mesh([35.0, 10.0], [139.0, 139.0])
+
+
+def test_without_numba_the_numpy_path_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from jregion.mesh import _codes, _compiled
+
+    monkeypatch.setitem(sys.modules, "numba", None)
+    _compiled.to_mesh_kernel.cache_clear()
+    try:
+        assert _compiled.to_mesh_kernel() is None
+        monkeypatch.setattr(_codes, "COMPILED_MIN_POINTS", 0)
+        assert to_mesh([35.6812], [139.7671]).tolist() == ["53394611"]
+    finally:
+        _compiled.to_mesh_kernel.cache_clear()

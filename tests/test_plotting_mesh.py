@@ -10,6 +10,7 @@ from matplotlib.colors import to_rgba
 from pyproj import Transformer
 
 import jregion
+from jregion import MeshCodeError, mesh_level
 from jregion.plotting import PlotOptionError, class_colors, plot_mesh
 from jregion.plotting._layout import get_layout
 from jregion.plotting._raster import mesh_grid
@@ -29,8 +30,8 @@ matplotlib.use("Agg")
     ],
 )
 def test_mesh_grid_south_west_corner(code: str, lat: float, lon: float) -> None:
-    rows, cols, n = mesh_grid(pd.Index([code]))
-    per_lat, per_lon = {4: (1.5, 1.0), 6: (12.0, 8.0), 8: (120.0, 80.0)}[n]
+    rows, cols, level = mesh_grid(pd.Index([code]))
+    per_lat, per_lon = {1: (1.5, 1.0), 2: (12.0, 8.0), 3: (120.0, 80.0)}[level]
     assert rows[0] / per_lat == pytest.approx(lat)
     assert 100 + cols[0] / per_lon == pytest.approx(lon)
 
@@ -42,10 +43,67 @@ def test_tokyo_station_in_its_cell() -> None:
     assert lon0 <= 139.7671 < lon0 + 1 / 80
 
 
-@pytest.mark.parametrize("codes", [["5339", "533946"], ["53a9"], ["533"]])
-def test_bad_mesh_codes(codes: list[str]) -> None:
-    with pytest.raises(PlotOptionError, match="mesh codes must be digit strings"):
+@pytest.mark.parametrize(
+    ("codes", "message"),
+    [
+        (["5339", "533946"], "mixed levels: '5339' is level 1 but '533946'"),
+        (["53a9"], "'53a9' \\(position 0\\): contains characters other than the digits"),
+        (["533"], "'533' \\(position 0\\): has 3 characters"),
+    ],
+)
+def test_bad_mesh_codes(codes: list[str], message: str) -> None:
+    with pytest.raises(MeshCodeError, match=message):
         mesh_grid(pd.Index(codes))
+
+
+def test_plot_mesh_validates_codes_with_mesh_level() -> None:
+    # a stray code outside Japan's range is named, not drawn (it once allocated 512 MB)
+    values = pd.Series([1.0, 2.0], index=["53394611", "99999999"])
+    with pytest.raises(MeshCodeError, match="'99999999' \\(position 1\\): has the 1st-level"):
+        plot_mesh(values)
+    with pytest.raises(MeshCodeError, match="500 m quadrant digit 7"):
+        plot_mesh(pd.Series([1.0], index=["533946117"]))
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        ["5339", "5340", "5439"],  # 80 km
+        ["533946111", "533946112", "533946113", "392725541"],  # 500 m, Okinawa too
+        ["5339461111", "5339461112", "5339461121"],  # 250 m
+        ["53394611111", "53394611112", "53394611113"],  # 125 m
+    ],
+)
+def test_every_level_is_drawn(codes: list[str]) -> None:
+    values = pd.Series(np.arange(1.0, len(codes) + 1), index=codes, name="persons")
+    _fig, ax = plot_mesh(values, k=2, raster_dpi=60)
+    [image] = ax.get_images()
+    assert image.get_gid() == "mesh"
+    assert ax.get_legend().get_title().get_text() == "persons"
+    counts = [t.get_text().rsplit("(", 1)[1] for t in ax.get_legend().get_texts()]
+    assert sum(int(c.rstrip(")")) for c in counts) == len(codes)
+
+
+def test_integer_codes_accepted() -> None:
+    _fig, ax = plot_mesh(pd.Series([1.0, 2.0], index=[533946113, 533946114]), k=2, raster_dpi=40)
+    assert ax.get_images()[0].get_gid() == "mesh"
+
+
+def test_memory_bounded_by_codes_not_extent() -> None:
+    """Two 125 m cells at opposite corners of Japan's range: a dense grid of their extent
+    would hold 24,960 x 20,480 cells (4 GB as int64); the plot must stay small."""
+    import tracemalloc
+
+    values = pd.Series([1.0, 2.0], index=["30220000111", "68537777444"])
+    assert mesh_level(values.index) == 6
+    tracemalloc.start()
+    try:
+        _fig, ax = plot_mesh(values, k=2, raster_dpi=100)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert ax.get_images()[0].get_gid() == "mesh"
+    assert peak < 150e6
 
 
 def test_duplicate_codes_and_not_series() -> None:
@@ -88,3 +146,23 @@ def test_cells_drawn_at_their_place_and_okinawa_moved() -> None:
     assert _pixel(ax, *to_map.transform(141.35, 43.06))[3] == 0.0
     texts = [t.get_text() for t in ax.get_legend().get_texts()]
     assert texts == ["1 (1)", "2 (1)", "3 (1)", "No data (1)"]
+
+
+@pytest.mark.parametrize("code", ["533946113", "5339461132", "53394611324", "5339"])
+def test_resample_finds_fine_cells_at_their_place(code: str) -> None:
+    """The pixel lookup (no dense grid) puts a cell's class inside its bounds, nothing outside."""
+    from jregion.mesh import mesh_bounds
+    from jregion.plotting._raster import _STRIDE, _resample
+
+    rows, cols, level = mesh_grid(pd.Index([code]))
+    b = mesh_bounds(code).iloc[0]
+    to_map = Transformer.from_crs("EPSG:4326", jregion.MAP_CRS, always_xy=True)
+    dy, dx = b["north"] - b["south"], b["east"] - b["west"]
+    (x0, x1), (y0, y1) = to_map.transform(
+        [b["west"] - dx, b["east"] + dx], [b["south"] - dy, b["north"] + dy]
+    )
+    keys = rows * _STRIDE + cols
+    cls = _resample(keys, np.array([7]), level, (x0, x1, y0, y1), (60, 60), jregion.MAP_CRS, False)
+    assert cls[30, 30] == 7  # the centre of the window is the cell's centre
+    assert cls[2, 2] == -2 and cls[57, 57] == -2  # the corners are in absent cells
+    assert 0.05 < (cls == 7).mean() < 0.25  # about a ninth of the window

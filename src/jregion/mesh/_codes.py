@@ -9,14 +9,20 @@ import numpy.typing as npt
 import pandas as pd
 
 from jregion.errors import MeshCodeError
+from jregion.mesh import _compiled
+from jregion.mesh._compiled import COMPILED_MIN_POINTS
 from jregion.mesh._grid import (
     LEVEL_DIGITS,
+    POINT_RANGE,
     SCALE,
     MeshLevel,
     encode,
+    encode_units,
+    from_digit_bytes,
     grid_units,
     level_number,
     parse_codes,
+    raise_bad_point,
     str_index,
 )
 
@@ -35,12 +41,16 @@ def _like_input(codes: pd.Index, template: Any) -> Any:
 
 
 @overload
-def to_mesh(lat: float, lon: float, level: MeshLevel = 3) -> str: ...
+def to_mesh(
+    lat: float, lon: float, level: MeshLevel = 3, *, compiled: bool = True
+) -> str: ...
 @overload
-def to_mesh(lat: pd.Series, lon: Any, level: MeshLevel = 3) -> pd.Series: ...
+def to_mesh(
+    lat: pd.Series, lon: Any, level: MeshLevel = 3, *, compiled: bool = True
+) -> pd.Series: ...
 @overload
-def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3) -> Any: ...
-def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3) -> Any:
+def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3, *, compiled: bool = True) -> Any: ...
+def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3, *, compiled: bool = True) -> Any:
     """Give the mesh code (JIS X 0410) of the cell that holds each point.
 
     A point exactly on a cell's edge belongs to the cell to its north and east, as the
@@ -56,6 +66,9 @@ def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3) -> Any:
         JGD2011 coordinates, which differ from WGS 84 by well under a metre). Same length.
     level : {1, 2, 3, 4, 5, 6, "80km", "10km", "1km", "500m", "250m", "125m"}, default 3
         The level: 80 km (4 digits), 10 km (6), 1 km (8), 500 m (9), 250 m (10), 125 m (11).
+    compiled : bool, default True
+        For a million points or more, use the compiled kernel when numba is installed
+        (``pip install "jregion[fast]"``): same codes, one pass instead of about 25.
 
     Returns
     -------
@@ -89,9 +102,22 @@ def to_mesh(lat: Any, lon: Any, level: MeshLevel = 3) -> Any:
         lon.index
     ):
         raise MeshCodeError("lat and lon are Series with different indexes; align them first")
-    rows, cols = grid_units(y, x)
-    s = SCALE[lv]
-    return _like_input(encode(rows // s, cols // s, lv), template)
+    return _like_input(_point_codes(y, x, lv, compiled=compiled), template)
+
+
+def _point_codes(
+    y: npt.NDArray[np.float64], x: npt.NDArray[np.float64], level: int, *, compiled: bool
+) -> pd.Index:
+    """Codes of points at ``level``, by the compiled kernel for many points if available."""
+    kernel = _compiled.to_mesh_kernel() if compiled and y.size >= COMPILED_MIN_POINTS else None
+    if kernel is None:
+        rows, cols = grid_units(y, x)
+        return encode_units(rows, cols, level)
+    out = np.empty((y.size, LEVEL_DIGITS[level]), dtype=np.uint8)
+    bad = kernel(np.ascontiguousarray(y), np.ascontiguousarray(x), np.array(POINT_RANGE), out)
+    if bad >= 0:
+        raise_bad_point(y, x, int(bad))
+    return from_digit_bytes(out)
 
 
 def mesh_level(codes: Any) -> int:

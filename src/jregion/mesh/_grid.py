@@ -21,15 +21,16 @@ The code of a cell (JIS X 0410; Statistics Bureau, 地域メッシュ統計の�
 
 Japan's range (the rule "a 1st-level code outside Japan's range"): ``pp`` in 30-68 and
 ``uu`` in 22-53, the rectangle of first-level cells that holds Japan's extreme points as
-published by the Geospatial Information Authority of Japan (日本の東西南北端点の経度緯度:
-south Okinotorishima 20°25'31"N -> 30; north Etorofu 45°33'26"N -> 68; west Yonaguni
-122°55'57"E -> 22; east Minamitorishima 153°59'12"E -> 53). The 1st-level sheets listed by
-jpmesh (uribo/jpmesh ``data-raw/jp_mesh_1.csv``: 3623 Ishigakijima to 6848 Shibetoro) all
-lie inside it.
+the Geospatial Information Authority of Japan (GSI) maps them (日本の東西南北端点): south,
+Okinotorishima 20°25'N -> pp 30; north, Etorofu (Cape Kamoiwakka) 45°33'28"N -> 68; west,
+the rock Tuishi off Yonaguni 122°55'57"E (on GSI's 1:25,000 map since 2019) -> uu 22; east,
+Minamitorishima 153°59'12"E -> 53. The 1st-level sheets listed by the R package jpmesh
+(uribo/jpmesh ``data-raw/jp_mesh_1.csv``, 3623 Ishigakijima to 6848 Shibetoro) all lie inside.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Literal
 
 import numpy as np
@@ -100,15 +101,16 @@ def _str_dtype() -> Any:
         return pd.StringDtype("pyarrow")
 
 
-def _from_digit_bytes(digits: npt.NDArray[np.uint8]) -> pd.Index:
+def from_digit_bytes(digits: npt.NDArray[np.uint8]) -> pd.Index:
     """Build an Index of str (``mesh_code``) from an ``(n, k)`` array of ASCII digits."""
     import pyarrow as pa
 
     n, k = digits.shape
-    offsets = np.arange(0, (n + 1) * k, k, dtype=np.int64)
-    arr = pa.Array.from_buffers(
-        pa.large_string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(digits.tobytes())]
-    )
+    small = (n + 1) * k < 2**31  # 32-bit offsets: half the memory
+    offsets = np.arange(0, (n + 1) * k, k, dtype=np.int32 if small else np.int64)
+    flat = np.ascontiguousarray(digits).reshape(-1)  # the buffer is shared, not copied
+    kind = pa.string() if small else pa.large_string()
+    arr = pa.Array.from_buffers(kind, n, [None, pa.py_buffer(offsets), pa.py_buffer(flat)])
     return str_index(arr)
 
 
@@ -259,6 +261,28 @@ def parse_codes(codes: Any) -> tuple[Any, int, IntArray, IntArray]:
     return arr, level, row, col
 
 
+@functools.cache
+def _digit_tables() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64], npt.NDArray[np.uint8]]:
+    """Digits of the 1 km part of a code by row and by column, and of the quadrant digits.
+
+    The first 8 bytes of a code are ``p p u u q v r w``: the row gives bytes 0, 1, 4, 6 and
+    the column bytes 2, 3, 5, 7, so one OR of a row word and a column word (8 bytes each)
+    writes them all. Levels 1 and 2 are the first 4 and 6 bytes. The quadrant digits of
+    levels 4-6 depend on the last three bits of the level-6 row and column.
+    """
+    r3 = np.arange((FIRST_ROWS[1] + 1) * 80)
+    lat = np.zeros((r3.size, 8), dtype=np.uint8)
+    lat[:, 0], lat[:, 1] = 48 + r3 // 800, 48 + r3 // 80 % 10
+    lat[:, 4], lat[:, 6] = 48 + r3 % 80 // 10, 48 + r3 % 10
+    c3 = np.arange((FIRST_COLS[1] + 1) * 80)
+    lon = np.zeros((c3.size, 8), dtype=np.uint8)
+    lon[:, 2], lon[:, 3] = 48 + c3 // 800, 48 + c3 // 80 % 10
+    lon[:, 5], lon[:, 7] = 48 + c3 % 80 // 10, 48 + c3 % 10
+    a, b = np.divmod(np.arange(64), 8)  # last three bits of the row (a) and column (b)
+    quad = np.stack([49 + (b >> k & 1) + 2 * (a >> k & 1) for k in (2, 1, 0)], axis=1)
+    return lat.view(np.uint64).ravel(), lon.view(np.uint64).ravel(), quad.astype(np.uint8)
+
+
 def encode(row: npt.ArrayLike, col: npt.ArrayLike, level: int) -> pd.Index:
     """Codes (an Index of str named ``mesh_code``) of grid cells at ``level``.
 
@@ -267,25 +291,50 @@ def encode(row: npt.ArrayLike, col: npt.ArrayLike, level: int) -> pd.Index:
     >>> list(encode([53 * 8 * 10 + 4 * 10 + 1], [39 * 8 * 10 + 6 * 10 + 1], 3))
     ['53394611']
     """
-    r = np.array(row, dtype=np.int64, copy=True).ravel()
-    c = np.array(col, dtype=np.int64, copy=True).ravel()
+    s = SCALE[level]
+    r6 = np.asarray(row, dtype=np.int64).ravel() * s
+    c6 = np.asarray(col, dtype=np.int64).ravel() * s
+    return encode_units(r6, c6, level)
+
+
+def encode_units(r6: IntArray, c6: IntArray, level: int) -> pd.Index:
+    """Codes at ``level`` of the cells holding level-6 grid cells (rows, columns in Japan)."""
+    lat_words, lon_words, quad = _digit_tables()
+    words = lat_words[r6 >> 3]
+    words |= lon_words[c6 >> 3]
+    head = words.view(np.uint8).reshape(-1, 8)
     nd = LEVEL_DIGITS[level]
-    out = np.empty((r.size, nd), dtype=np.uint8)
-    for k in range(level - 3):  # quadrant digits, the finest last
-        out[:, nd - 1 - k] = 49 + (c & 1) + 2 * (r & 1)
-        r >>= 1
-        c >>= 1
-    if level >= 3:
-        out[:, 6], out[:, 7] = 48 + r % 10, 48 + c % 10
-        r //= 10
-        c //= 10
-    if level >= 2:
-        out[:, 4], out[:, 5] = 48 + (r & 7), 48 + (c & 7)
-        r >>= 3
-        c >>= 3
-    out[:, 0], out[:, 1] = 48 + r // 10, 48 + r % 10
-    out[:, 2], out[:, 3] = 48 + c // 10, 48 + c % 10
-    return _from_digit_bytes(out)
+    if nd <= 8:
+        return from_digit_bytes(head[:, :nd])
+    out = np.empty((head.shape[0], nd), dtype=np.uint8)
+    out[:, :8] = head
+    out[:, 8:] = quad[(r6 & 7) << 3 | (c6 & 7), : nd - 8]
+    return from_digit_bytes(out)
+
+
+#: Points with codes in Japan's range: latitude and longitude from, and below, these values.
+POINT_RANGE = (
+    FIRST_ROWS[0] * 640 / 960,
+    (FIRST_ROWS[1] + 1) * 640 / 960,
+    100.0 + FIRST_COLS[0],
+    101.0 + FIRST_COLS[1],
+)
+
+
+def raise_bad_point(lat: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], i: int) -> None:
+    """Raise the MeshCodeError for point ``i`` (missing, or outside Japan's range)."""
+    lo_lat, hi_lat, lo_lon, hi_lon = POINT_RANGE
+    y, x = float(lat[i]), float(lon[i])
+    if not (np.isfinite(y) and np.isfinite(x)):
+        raise MeshCodeError(
+            f"point {i} (lat {y!r}, lon {x!r}) has a missing or infinite coordinate; "
+            "drop such points first (e.g. frame.dropna(subset=[lat, lon]))"
+        )
+    raise MeshCodeError(
+        f"point {i} (lat {y!r}, lon {x!r}) is outside Japan's mesh range: latitude "
+        f"{lo_lat:g} to below {hi_lat:g} N, longitude {lo_lon:g} to below {hi_lon:g} E "
+        f"({_RANGE_TEXT}); give latitude first, in degrees"
+    )
 
 
 def grid_units(
@@ -305,26 +354,14 @@ def grid_units(
     MeshCodeError
         For a missing or infinite coordinate, or a point outside Japan's range.
     """
-    lo_lat, hi_lat = FIRST_ROWS[0] * 640 / 960, (FIRST_ROWS[1] + 1) * 640 / 960
-    lo_lon, hi_lon = 100.0 + FIRST_COLS[0], 101.0 + FIRST_COLS[1]
+    lo_lat, hi_lat, lo_lon, hi_lon = POINT_RANGE
     ok = (lat >= lo_lat) & (lat < hi_lat) & (lon >= lo_lon) & (lon < hi_lon)
     if not ok.all():
-        i = int(np.argmin(ok))
-        y, x = float(lat[i]), float(lon[i])
-        if not (np.isfinite(y) and np.isfinite(x)):
-            raise MeshCodeError(
-                f"point {i} (lat {y!r}, lon {x!r}) has a missing or infinite coordinate; "
-                "drop such points first (e.g. frame.dropna(subset=[lat, lon]))"
-            )
-        raise MeshCodeError(
-            f"point {i} (lat {y!r}, lon {x!r}) is outside Japan's mesh range: latitude "
-            f"{lo_lat:g} to below {hi_lat:g} N, longitude {lo_lon:g} to below {hi_lon:g} E "
-            f"({_RANGE_TEXT}); give latitude first, in degrees"
-        )
-    r = np.floor(lat * 960.0).astype(np.int64)
+        raise_bad_point(lat, lon, int(np.argmin(ok)))
+    r = (lat * 960.0).astype(np.int64)  # truncation is floor: the latitudes are positive
     r += lat >= (r + 1) / 960.0  # x * 960 may round down across an integer
     r -= lat < r / 960.0  # or up
-    c = np.floor((lon - 100.0) * 640.0).astype(np.int64)  # lon - 100 is exact here
+    c = ((lon - 100.0) * 640.0).astype(np.int64)  # lon - 100 is exact here; positive
     c += lon >= (c + 64001) / 640.0
     c -= lon < (c + 64000) / 640.0
     return r, c

@@ -70,14 +70,22 @@ def mesh_neighbors(codes: Any, kind: Literal["queen", "rook"] = "queen") -> Any:
     if n > 1 and (sorted_key[1:] == sorted_key[:-1]).any():
         dup = ids[ids.duplicated()].unique()[:5].tolist()
         raise DuplicateKeyError(f"duplicated mesh codes {dup}; aggregate them first")
-    rows, cols = [], []
-    for dr, dc in _QUEEN if kind == "queen" else _ROOK:
-        target = key + (dr * _STRIDE + dc)
+    offsets = _QUEEN if kind == "queen" else _ROOK
+    # Look the neighbours up in key order (sorted queries: cache-friendly binary search), and
+    # write them into one slot per direction of each cell's row in input order; a cell has
+    # at most 8 neighbours, so sorting the slots of each row gives canonical CSR directly,
+    # with no sort of all the links.
+    slots = np.full((n, len(offsets)), n, dtype=np.int64)  # n = empty slot
+    for d, (dr, dc) in enumerate(offsets):
+        target = sorted_key + (dr * _STRIDE + dc)
         pos = np.searchsorted(sorted_key, target)
-        pos[pos == n] = 0
+        np.minimum(pos, n - 1, out=pos)
         found = sorted_key[pos] == target
-        rows.append(np.flatnonzero(found))
-        cols.append(order[pos[found]])
-    i, j = np.concatenate(rows), np.concatenate(cols)
-    csr = CSRWeights.from_coo(i, j, np.ones(i.size), n=n)
+        slots[order[found], d] = order[pos[found]]
+    slots.sort(axis=1)
+    filled = slots < n
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(filled.sum(axis=1), out=indptr[1:])
+    indices = slots[filled]
+    csr = CSRWeights(indptr=indptr, indices=indices, data=np.ones(indices.size))
     return SparseGraph(ids, csr)

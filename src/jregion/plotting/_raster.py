@@ -7,10 +7,11 @@ map CRS pixel by pixel (inverse projection of each output pixel centre,
 nearest cell), with the Okinawa inset handled by shifting the pixels inside
 its frame. Prefecture outlines are drawn on top as vectors.
 
-Mesh codes (JIS X 0410): first level ``pppuu`` (4 digits; 40' x 1°), second
-level adds ``qv`` (6 digits; 5' x 7.5'), third level adds ``rw`` (8 digits;
-30" x 45", about 1 km). The south-west corner of a third-level cell is
-latitude ``(pp + (q + r/10)/8) / 1.5`` and longitude ``100 + uu + (v + w/10)/8``.
+Mesh codes (JIS X 0410, every level from 80 km to 125 m) are validated and placed on
+the global mesh grid by :mod:`jregion.mesh`. No dense grid is allocated: each output
+pixel finds its cell by binary search among the codes' sorted grid keys, so memory grows
+with the number of codes and pixels, never with their extent (one stray code far from the
+others costs nothing). Cells smaller than a pixel are sampled at pixel centres.
 """
 
 from __future__ import annotations
@@ -53,60 +54,53 @@ if TYPE_CHECKING:
 
 __all__ = ["mesh_grid", "plot_mesh"]
 
-#: Cells per degree of latitude and of longitude at each mesh level (digits).
-_CELLS: dict[int, tuple[float, float]] = {4: (1.5, 1.0), 6: (12.0, 8.0), 8: (120.0, 80.0)}
+#: Grid columns are below 54 * 640 at every level, so ``row * _STRIDE + col`` is one key.
+_STRIDE = 1 << 16
 
 
 def mesh_grid(
     codes: pd.Index | pd.Series,
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], int]:
-    """Global grid row and column of each mesh code, and the level's digit count.
+    """Global grid row and column of each mesh code, and the codes' level (1-6).
 
-    Row ``r`` spans latitudes ``r / cells_per_lat_degree`` upwards; column
-    ``c`` spans longitudes ``100 + c / cells_per_lon_degree`` eastwards.
+    Row ``r`` spans latitudes ``r * s / 960`` upwards and column ``c`` longitudes
+    ``100 + c * s / 640`` eastwards, ``s`` being ``jregion.mesh._grid.SCALE[level]``.
 
     Raises
     ------
-    PlotOptionError
-        If the codes are not all digit strings of one length (4, 6 or 8).
+    MeshCodeError
+        For an invalid code (named, with the rule it breaks) or codes of mixed levels.
 
     Examples
     --------
     >>> import pandas as pd
     >>> from jregion.plotting._raster import mesh_grid
-    >>> rows, cols, n = mesh_grid(pd.Index(["53394611"]))
-    >>> float(rows[0] / 120), float(100 + cols[0] / 80), n
-    (35.675, 139.7625, 8)
+    >>> rows, cols, level = mesh_grid(pd.Index(["53394611"]))
+    >>> float(rows[0] / 120), float(100 + cols[0] / 80), level
+    (35.675, 139.7625, 3)
     """
-    text = pd.Index(codes).astype(str)
-    lengths = set(text.str.len())
-    if len(lengths) != 1 or not lengths <= set(_CELLS) or not text.str.isdigit().all():
-        bad = text[~text.str.fullmatch(r"\d{4}|\d{6}|\d{8}")][:3].tolist() or sorted(lengths)
-        raise PlotOptionError(
-            f"mesh codes must be digit strings of one level (4, 6 or 8 digits), got e.g. {bad}"
-        )
-    n = lengths.pop()
-    digits = np.array([list(map(int, s)) for s in text], dtype=np.int64).reshape(len(text), n)
-    rows = digits[:, 0] * 10 + digits[:, 1]
-    cols = digits[:, 2] * 10 + digits[:, 3]
-    if n >= 6:
-        rows, cols = rows * 8 + digits[:, 4], cols * 8 + digits[:, 5]
-    if n == 8:
-        rows, cols = rows * 10 + digits[:, 6], cols * 10 + digits[:, 7]
-    return rows, cols, n
+    from jregion.mesh._grid import parse_codes
+
+    _, level, rows, cols = parse_codes(codes)
+    return rows, cols, level
 
 
 def _resample(
-    grid: np.ndarray[Any, Any],
-    row0: int,
-    col0: int,
-    n: int,
+    keys: np.ndarray[Any, Any],
+    classes: np.ndarray[Any, Any],
+    level: int,
     extent: tuple[float, float, float, float],
     shape: tuple[int, int],
     crs: str,
     inset: bool,
 ) -> np.ndarray[Any, Any]:
-    """Class index (-2 = no cell) of each output pixel, by inverse projection."""
+    """Class index (-2 = no cell) of each output pixel, by inverse projection.
+
+    ``keys`` are the cells' sorted grid keys (``row * _STRIDE + col``) and ``classes``
+    their class indices in the same order.
+    """
+    from jregion.mesh._grid import SCALE
+
     x0, x1, y0, y1 = extent
     height, width = shape
     xs = x0 + (np.arange(width) + 0.5) * (x1 - x0) / width
@@ -122,12 +116,16 @@ def _resample(
         gx = np.where(in_frame, gx - box.dx, gx)
         gy = np.where(in_frame, gy - box.dy, gy)
     lon, lat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(gx, gy)
-    per_lat, per_lon = _CELLS[n]
-    r = np.floor(lat * per_lat).astype(np.int64) - row0
-    c = np.floor((lon - 100.0) * per_lon).astype(np.int64) - col0
-    ok = (r >= 0) & (r < grid.shape[0]) & (c >= 0) & (c < grid.shape[1]) & np.isfinite(lon)
+    s = SCALE[level]
+    finite = np.isfinite(lon) & np.isfinite(lat)
+    r = np.floor(np.where(finite, lat, 0.0) * (960 / s)).astype(np.int64)
+    c = np.floor((np.where(finite, lon, 100.0) - 100.0) * (640 / s)).astype(np.int64)
+    inside = finite & (c >= 0) & (c < _STRIDE) & (r >= 0)
+    key = r * _STRIDE + c
+    pos = np.minimum(np.searchsorted(keys, key), keys.size - 1)
+    ok = inside & (keys[pos] == key)
     out = np.full(gx.size, -2, dtype=np.int64)
-    out[ok] = grid[r[ok], c[ok]]
+    out[ok] = classes[pos[ok]]
     okinawa = shapely.contains_xy(OKINAWA_MASK, lon, lat)
     hidden = shapely.contains_xy(REMOTE_MASK, lon, lat)
     if inset:
@@ -161,7 +159,8 @@ def plot_mesh(
     Parameters
     ----------
     values : pandas.Series
-        Numeric values indexed by mesh code (4, 6 or 8 digits, one level).
+        Numeric values indexed by mesh code, one level: 80 km (4 digits) to 125 m
+        (11 digits), validated as by :func:`jregion.mesh_level`.
         Cells that are absent are left blank; NaN cells get the missing colour.
     scheme, k, bins, cmap, grayscale, preset, crs, inset, legend_title, attribution
         As in :func:`plot_choropleth`.
@@ -175,8 +174,10 @@ def plot_mesh(
 
     Raises
     ------
+    MeshCodeError
+        For an invalid mesh code (named, with the rule it breaks) or mixed levels.
     PlotOptionError
-        For malformed or mixed-level mesh codes, or duplicated codes.
+        For duplicated codes.
 
     Examples
     --------
@@ -194,16 +195,16 @@ def plot_mesh(
     if values.index.has_duplicates:
         dup = values.index[values.index.duplicated()][:3].tolist()
         raise PlotOptionError(f"duplicated mesh codes, e.g. {dup}; aggregate them first")
-    rows, cols, n = mesh_grid(values.index)
+    rows, cols, level = mesh_grid(values.index)
     p = get_preset(preset)
     from jregion.boundaries import load_prefectures
 
     with style_context(p):
         c = classify(values, scheme=scheme, k=k, bins=bins)
         palette = class_colors(c.k, cmap=cmap, grayscale=grayscale)
-        row0, col0 = int(rows.min()), int(cols.min())
-        grid = np.full((int(rows.max()) - row0 + 1, int(cols.max()) - col0 + 1), -2, np.int64)
-        grid[rows - row0, cols - col0] = c.yb.to_numpy()
+        keys = rows * _STRIDE + cols
+        order = np.argsort(keys)
+        keys, classes = keys[order], c.yb.to_numpy()[order]
         key = crs_key(crs)
         opts = MapOptions(key, inset, False, None, None, None, p)
         fig, axes = new_figure(p)
@@ -218,7 +219,7 @@ def plot_mesh(
             max(int(bbox.width * w_in * raster_dpi), 10),
         )
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-        cls = _resample(grid, row0, col0, n, (x0, x1, y0, y1), shape, key, inset)
+        cls = _resample(keys, classes, level, (x0, x1, y0, y1), shape, key, inset)
         from matplotlib.colors import to_rgba
 
         lut = np.array([to_rgba(col) for col in palette] + [to_rgba(MISSING_COLOR), (0, 0, 0, 0)])
