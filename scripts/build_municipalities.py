@@ -36,7 +36,14 @@ from _topojson import build, round_arcs
 from build_boundaries import NT_VILLAGES, as_multipolygon
 
 # a git worktree (../wt/NAME) sits one level deeper than a clone beside shared/
-SHARED = SHARED if SHARED.is_dir() else SHARED.parents[2] / "shared" / "data-sources"
+SHARED = next(
+    (
+        p
+        for p in (SHARED, SHARED.parents[2] / "shared" / "data-sources")
+        if (p / "boundaries" / "n03-2021" / "municipalities_s0010.topojson").is_file()
+    ),
+    SHARED,
+)
 SRC_DIR = SHARED / "boundaries" / "n03-2021"
 WARDS_SRC = SRC_DIR / "municipalities_s0010.topojson"
 CITY_SRC = SRC_DIR / "municipalities_designated_city_s0010.topojson"
@@ -145,7 +152,7 @@ def main() -> None:
             }
         )
     rows.sort(key=lambda r: r["code"])
-    for i, (pref, geom) in enumerate(unassigned):
+    for pref, geom in unassigned:
         rows.append(
             {
                 "code": "",
@@ -171,7 +178,9 @@ def main() -> None:
     muni = coded[coded["layer"] != "wards"]
     wards = coded[coded["layer"] != "municipalities"]
     assert len(muni) == 1747 and len(wards) == 1902, (len(muni), len(wards))
-    assert sorted(muni["code"]) == sorted(city_src_codes), "codes differ from the designated-city file"
+    assert sorted(muni["code"]) == sorted(city_src_codes), (
+        "codes differ from the designated-city file"
+    )
     assert gdf.geometry.is_valid.all()
 
     # measured figures for the manifest
@@ -211,9 +220,16 @@ def main() -> None:
     gsi_err = {k: (pref_area[k] - gsi[k]) / gsi[k] for k in gsi}
     worst = max(gsi_err, key=lambda k: abs(gsi_err[k]))
     unassigned_km2 = {
-        r["pref_code"]: round(float(area[i]), 2) for i, r in gdf[gdf["layer"] == "unassigned"].iterrows()
+        r["pref_code"]: round(float(area[i]), 2)
+        for i, r in gdf[gdf["layer"] == "unassigned"].iterrows()
     }
+    # dissolved (with the 4 unassigned areas) against the bundled prefecture layer
+    prefs_fgb = gpd.read_file(DATA / "boundaries" / "prefectures.fgb").set_index("pref_code")
+    dissolved = gdf[gdf["layer"] != "wards"].dissolve("pref_code").geometry
+    p_ea = prefs_fgb.geometry.to_crs(EQUAL_AREA)
+    sym = dissolved.to_crs(EQUAL_AREA).symmetric_difference(p_ea, align=True).area / p_ea.area
     measured = {
+        "dissolved_vs_bundled_prefectures_max_symmetric_difference": f"{sym.max():.1e} of the prefecture's area",
         "vertices": int(shapely.get_num_coordinates(gdf.geometry.values).sum()),
         "rounding_total_area_change": f"{abs(rounded_area - raw_area) / raw_area:.2e}",
         "vs_designated_city_file_max_rel_area_diff": f"{rel.max():.4%}",
@@ -221,19 +237,24 @@ def main() -> None:
         "designated_cities_from_wards_vs_city_file_max": f"{max(city_err):.4%}",
         "dissolved_prefectures_vs_gsi_max_abs": f"{abs(gsi_err[worst]):.3%} ({worst})",
         "unassigned_km2": unassigned_km2,
+        "further_simplification": "none: the shared-arc Douglas-Peucker of the prefecture web layer, tried at 0.002 degrees, cut vertices by 45% but changed 8 units' areas by more than 5% (up to 10.5%); at 0.001 degrees it saved only 15%",
     }
     print(json.dumps(measured, ensure_ascii=False, indent=1))
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.unlink(missing_ok=True)
+    # empty text as null in the file, so the loader need not convert it
+    text_cols = [c for c in gdf.columns if c not in ("geometry", "pref_ja", "code6")]
+    gdf_file = gdf.drop(columns=["pref_ja", "code6"])
+    gdf_file[text_cols] = gdf_file[text_cols].astype(object).where(gdf_file[text_cols] != "", None)
     pyogrio.write_dataframe(
-        gdf.drop(columns=["pref_ja", "code6"]),
+        gdf_file,
         OUT,
         driver="FlatGeobuf",
         layer_options={"SPATIAL_INDEX": "NO"},
     )
     table_cols = [c for c in gdf.columns if c not in ("geometry", "layer")]
-    tab = gdf[gdf["layer"] != "unassigned"][table_cols + ["layer"]]
+    tab = gdf[gdf["layer"] != "unassigned"][[*table_cols, "layer"]]
     tab.to_csv(TABLE, index=False, encoding="utf-8", lineterminator="\n")
 
     copy = {
@@ -261,6 +282,8 @@ def main() -> None:
             "codes before 2021-01-01 (the Heisei mergers, 1999-2010, and later changes): no sourced crosswalk in shared/data-sources",
             "municipal areas from GSI (全国都道府県市区町村別面積調): not in shared/data-sources, so per-municipality area error against an official figure is not measured",
             "the unsimplified N03 file: not in shared/data-sources, so the area error of the source's 1% simplification is measured only at prefecture level (against GSI) and between the two 1% files",
+            "fixed links (bridges, tunnels) between municipalities: data/reference/fixed_links.csv records prefecture pairs only (a few sources name end towns in free text, not as data), so islands stay isolates of municipal contiguity weights",
+            "manufacturing by municipality: ../shared/data-sources/census-manufacturing-jsic holds the 2014 市区町村編 table 3-01 (e-Stat 0003144102) by prefecture x JSIC middle group only; its 22 sub-prefecture areas (Tokyo's ward area and 21 designated cities) were excluded by the copy's pipeline (metadata/validation_2014_tablemuni3-01.json, excluded_area_items) and no municipality-level rows exist, so no municipal manufacturing indicator ships",
         ],
         "definitions": {
             "code": "5-digit local-government code (全国地方公共団体コード without check digit), N03_007",
@@ -268,7 +291,7 @@ def main() -> None:
             "pref_code": "JIS X 0401 prefecture code (the first two digits of code)",
             "name_ja": "N03_004 (municipality or ward name); for designated cities N03_003",
             "full_name_ja": "wards: designated city + ward (横浜市緑区); otherwise name_ja",
-            "kind": "city (市), town (町), village (村), special_ward (Tokyo's 23 特別区), designated_city (政令指定都市), ward (行政区 of a designated city), northern_territories_village (the 6 villages of the Northern Territories, 01695-01700, which N03 lists but which have no functioning government), unassigned (所属未定地, file only)",
+            "kind": "city (市), town (町), village (村), special_ward (Tokyo's 23 特別区), designated_city (政令指定都市), ward (行政区 of a designated city), northern_territories_village (the 6 villages of the Northern Territories, 01695-01700, which N03 lists; they are not among the 1,718 市町村 of 2021, whose counts by kind the other rows match), unassigned (所属未定地, file only)",
             "designated_city_code, designated_city_ja": "for wards: the designated city they belong to",
             "county_ja": "N03_003 for towns and villages (郡), for Tokyo's islands (支庁) empty",
             "subprefecture_ja": "N03_002 (Hokkaido 振興局, Tokyo island 支庁), empty elsewhere",

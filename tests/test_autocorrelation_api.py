@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 import jregion
-from jregion._palette import LISA_LABELS
 from jregion.autocorrelation import (
     ConstantValueError,
     adjust_pvalues,
@@ -19,6 +18,7 @@ from jregion.autocorrelation import (
     local_moran,
     moran,
 )
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.errors import (
     DisconnectedGraphWarning,
     DuplicateKeyError,

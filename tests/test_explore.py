@@ -28,7 +28,8 @@ from matplotlib.colors import to_hex
 from shapely.geometry import Point
 
 import jregion
-from jregion._palette import LISA_COLORS, LISA_LABELS, MISSING_COLOR
+from jregion._palette import LISA_COLORS, MISSING_COLOR
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.classification import NonNumericError, classify
 from jregion.explore import UnvendoredAssetError
 from jregion.explore._escape import escape_html, js_literal

@@ -332,6 +332,7 @@ def test_list_indicators() -> None:
         "jsic_technology",
         "population",
         "population_national",
+        "population_cities_2015",
         "area",
         "rd_gdp",
         "frameworks",

@@ -94,6 +94,9 @@ def test_wheel_contains_data_and_py_typed(tmp_path: Path) -> None:
     }
     for rel in data_files:
         assert f"jregion/data/{rel}" in names, rel
+    # the municipal layer stays under 5 MB in the wheel (issue 21; 2.0 MB when written)
+    info = zipfile.ZipFile(wheel).getinfo("jregion/data/boundaries/municipalities.fgb")
+    assert info.compress_size < 5_000_000
     # vendored Leaflet for offline web maps, with its licence
     for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "README.md"):
         assert f"jregion/_assets/{rel}" in names, rel

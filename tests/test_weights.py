@@ -246,8 +246,12 @@ def test_check_connectivity_warns(prefs: gpd.GeoDataFrame) -> None:
 
 
 def test_report_on_plain_graph(prefs: gpd.GeoDataFrame) -> None:
-    plain = build_weights(prefs, links="japan").transform("r")
+    # A libpysal Graph's transformed copy carries no link record; a SparseGraph's keeps it.
+    linked = build_weights(prefs, links="japan")
+    plain = linked.to_libpysal().transform("r")
     rep = connectivity_report(plain)
     assert rep.links.empty and rep.is_connected
+    kept = connectivity_report(linked.transform("r")).links
+    pd.testing.assert_frame_equal(kept, connectivity_report(linked).links)
     with pytest.raises(TypeError, match="Graph"):
         connectivity_report(prefs)

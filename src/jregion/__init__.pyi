@@ -191,6 +191,8 @@ from .weights import (
     build_weights as build_weights,
     prefecture_graph as prefecture_graph,
     SparseGraph as SparseGraph,
+    GraphLike as GraphLike,
+    as_graph as as_graph,
     japan_links as japan_links,
     FixedLink as FixedLink,
     connectivity_report as connectivity_report,

@@ -13,7 +13,7 @@
   ``oh``/``oo``/``ou`` (``"Ohsaka"``, ``"Oosaka"``, ``"Toukyou"``).
 
 Municipal codes (``"13101"``) are refused with a hint, rather than silently read as
-their prefecture.
+their prefecture; :func:`jregion.to_municipal_code` reads them.
 """
 
 from __future__ import annotations
@@ -195,7 +195,8 @@ def _unknown_message(value: object, where: str) -> str:
     if s.isdigit() and len(s) in (5, 6) and s[:2] in _CODESET and s[2:5] != "000":
         return (
             f"{msg}: {s!r} is a municipal code in prefecture {s[:2]}; "
-            "aggregate municipalities first, or take the prefecture with codes.str[:2]"
+            "aggregate municipalities first, or take the prefecture with codes.str[:2]; "
+            "jregion.to_municipal_code and attach(..., level='municipality') read it"
         )
     if s.isdigit() and len(s) == 6 and s[2:5] == "000":
         return f"{msg}: check digit should be {_check_digit(s[:5])} (JIS X 0402)"

@@ -54,26 +54,48 @@ def _region_keys(keys: pd.Series, scheme: SchemeLike) -> pd.Series:
     return pd.Series(out, index=keys.index, name="region")
 
 
+def _municipal(
+    keys: pd.Series, *, wards: bool, resolution: str
+) -> tuple[pd.Series, gpd.GeoDataFrame]:
+    from jregion.municipal_codes import check_layer, to_municipal_codes
+    from jregion.municipalities import load_municipalities
+
+    if resolution != "full":
+        raise ValueError(
+            f"resolution={resolution!r} is not available for municipal boundaries; "
+            "use resolution='full'"
+        )
+    norm = to_municipal_codes(keys)
+    check_layer(norm, wards=wards)
+    return norm, load_municipalities(wards=wards)
+
+
 def attach(
     table: pd.DataFrame,
     *,
     key: str | None,
-    level: Literal["prefecture", "region"] = "prefecture",
+    level: Literal["prefecture", "region", "municipality", "ward"] = "prefecture",
     scheme: SchemeLike = "eight",
     how: Literal["left", "inner"] = "left",
     aggregate: Aggregate | None = None,
     resolution: Literal["full", "web"] = "full",
 ) -> gpd.GeoDataFrame:
-    """Join a table to prefecture or region boundaries, strictly.
+    """Join a table to prefecture, region or municipal boundaries, strictly.
 
     Parameters
     ----------
     table : pandas.DataFrame
-        One row per prefecture (or region). Not modified.
+        One row per prefecture (or region, municipality, ward). Not modified.
     key : str or None
         Column holding the prefecture in any form :func:`jregion.to_codes`
-        reads (or the region label for ``level="region"``); None uses the index.
-    level : {"prefecture", "region"}, default "prefecture"
+        reads (the region label for ``level="region"``, a municipal code or name
+        that :func:`jregion.to_municipal_codes` reads for ``"municipality"`` and
+        ``"ward"``); None uses the index.
+    level : {"prefecture", "region", "municipality", "ward"}, default "prefecture"
+        ``"municipality"`` joins to :func:`jregion.load_municipalities` (designated
+        cities whole), ``"ward"`` to its ``wards=True`` layer; municipal boundaries
+        are those of 2021-01-01 and a code of the other layer (a ward at
+        ``"municipality"``) raises.
     scheme : str or Mapping, default "eight"
         Region scheme, for ``level="region"``.
     how : {"left", "inner"}, default "left"
@@ -84,12 +106,12 @@ def attach(
     aggregate : {"sum", "mean", "median", "min", "max", "first", "last"}, optional
         How to combine rows that share a key. Without it, a duplicate key raises.
     resolution : {"full", "web"}, default "full"
-        Boundary layer to join to.
+        Boundary layer to join to (municipal levels have ``"full"`` only).
 
     Returns
     -------
     geopandas.GeoDataFrame
-        Indexed by ``pref_code`` (or ``region``), boundary columns first, then
+        Indexed by ``pref_code`` (or ``region``, ``muni_code``), boundary columns first, then
         the table's columns, then ``geometry``.
 
     Raises
@@ -128,8 +150,13 @@ def attach(
         norm = _region_keys(keys, scheme)
         index_name = "region"
         bounds = load_regions(scheme, resolution=resolution)
+    elif level in ("municipality", "ward"):
+        norm, bounds = _municipal(keys, wards=level == "ward", resolution=resolution)
+        index_name = "muni_code"
     else:
-        raise ValueError(f"level must be 'prefecture' or 'region', got {level!r}")
+        raise ValueError(
+            f"level must be 'prefecture', 'region', 'municipality' or 'ward', got {level!r}"
+        )
 
     data = table.drop(columns=[key]) if key is not None else table.copy()
     data = data.set_axis(pd.Index(norm.to_numpy(), name=index_name), axis=0)

@@ -109,8 +109,7 @@ def _digits_message(s: str) -> str:
     five = s[:5]
     if pref not in {f"{i:02d}" for i in range(1, 48)}:
         return (
-            f"{s!r} is not a municipal code: the first two digits must be a prefecture code "
-            "01..47"
+            f"{s!r} is not a municipal code: the first two digits must be a prefecture code 01..47"
         )
     if five[2:] == "000":
         return (
@@ -120,28 +119,31 @@ def _digits_message(s: str) -> str:
     same = [c for c in _table().index if c[:2] == pref]
     near = sorted(same, key=lambda c: abs(int(c) - int(five)))[:3]
     hint = ", ".join(_label(c) for c in sorted(near))
-    return f"unknown municipal code {s!r}: {_VINTAGE_HINT} (nearest codes in prefecture {pref}: {hint})"
+    return (
+        f"unknown municipal code {s!r}: {_VINTAGE_HINT} "
+        f"(nearest codes in prefecture {pref}: {hint})"
+    )
 
 
-class _Unknown(Exception):
+class _UnknownError(Exception):
     def __init__(self, message: str, *, ambiguous: bool = False) -> None:
         super().__init__(message)
         self.ambiguous = ambiguous
 
 
 def _parse(value: object) -> str:
-    """Return the 5-digit code of one value or raise _Unknown with the message."""
+    """Return the 5-digit code of one value or raise _UnknownError with the message."""
     if isinstance(value, bool):
-        raise _Unknown(f"{value!r} is not a municipal code or name")
+        raise _UnknownError(f"{value!r} is not a municipal code or name")
     if isinstance(value, (int, np.integer)):
         value = f"{int(value):05d}"
     elif isinstance(value, (float, np.floating)):
         f = float(value)
         if not f.is_integer():
-            raise _Unknown(f"{value!r} is not a municipal code")
+            raise _UnknownError(f"{value!r} is not a municipal code")
         value = f"{int(f):05d}"
     if not isinstance(value, str):
-        raise _Unknown(f"{value!r} ({type(value).__name__}) is not a municipal code or name")
+        raise _UnknownError(f"{value!r} ({type(value).__name__}) is not a municipal code or name")
     s = _norm(value)
     t = _table()
     if s.isdigit():
@@ -150,8 +152,8 @@ def _parse(value: object) -> str:
         if len(s) == 6 and s in _code6():
             return _code6()[s]
         if len(s) in (5, 6):
-            raise _Unknown(_digits_message(s))
-        raise _Unknown(
+            raise _UnknownError(_digits_message(s))
+        raise _UnknownError(
             f"{value!r} is not a municipal code: use the 5-digit local-government code "
             "('01100') or the 6-digit code with its check digit ('011002')"
         )
@@ -160,23 +162,23 @@ def _parse(value: object) -> str:
         by_code = _parse(m.group(1))
         if by_code in _names().get(m.group(2), ()):
             return by_code
-        raise _Unknown(
+        raise _UnknownError(
             f"{value!r}: the code {m.group(1)} ({_label(by_code)}) and the name disagree"
         )
     codes = _names().get(s)
     if codes is None:
         close = difflib.get_close_matches(s, list(_names()), n=3, cutoff=0.75)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        raise _Unknown(
+        raise _UnknownError(
             f"unknown municipality {value!r}{hint} (names as of {BOUNDARY_DATE}, in kanji "
             "with or without the prefecture, e.g. '横浜市緑区' or '北海道伊達市'; kana and romaji "
             "are not read)"
         )
     if len(codes) > 1:
         cands = "; ".join(_label(c) for c in codes)
-        raise _Unknown(
+        raise _UnknownError(
             f"municipality name {value!r} is ambiguous: it matches {len(codes)} units ({cands}); "
-            "add the prefecture (or the city, for wards), or use the code",
+            "add the prefecture (the county 郡 or the city, for towns and wards), or use the code",
             ambiguous=True,
         )
     return codes[0]
@@ -224,7 +226,7 @@ def to_municipal_code(value: object) -> str:
         raise MissingValueError("municipality value is missing; drop or fill it before converting")
     try:
         return _parse(value)
-    except _Unknown as err:
+    except _UnknownError as err:
         if err.ambiguous:
             raise AmbiguousNameError(str(err)) from None
         raise UnknownCodeError(str(err)) from None
@@ -267,38 +269,46 @@ def to_municipal_codes(
     else:
         arr = np.asarray(list(values), dtype=object)
         index = pd.RangeIndex(len(arr))
-    out: list[object] = []
-    cache: dict[object, str] = {}
+    kind = pd.api.types.infer_dtype(arr, skipna=True)
+    is_bool = (
+        np.zeros(len(arr), bool)
+        if kind in ("string", "integer", "floating", "mixed-integer-float", "empty")
+        else np.fromiter((isinstance(v, (bool, np.bool_)) for v in arr), bool, len(arr))
+    )
+    if is_bool.any():  # factorize would read True as 1
+        pos = int(np.flatnonzero(is_bool)[0])
+        raise UnknownCodeError(
+            f"row {pos} (index {index[pos]!r}): {arr[pos]!r} is not a municipal code or name"
+        )
+    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    mapped: list[str | None] = []
     errors: list[str] = []
+    n_bad = 0
     ambiguous = False
-    na_rows: list[int] = []
-    for pos, v in enumerate(arr):
-        if _is_missing(v):
-            na_rows.append(pos)
-            out.append(None)
-            continue
-        key = (type(v).__name__, v)
-        if key not in cache:
-            try:
-                cache[key] = _parse(v)
-            except _Unknown as err:
-                if len(errors) < 5 and not any(e.endswith(f"[{v!r}]") for e in errors):
-                    errors.append(f"row {pos} (index {index[pos]!r}): {err} [{v!r}]")
-                ambiguous |= err.ambiguous
-                cache[key] = ""
-        out.append(cache[key] or None)
-    bad = [v for v in cache.values() if v == ""]
-    if bad:
-        msg = "; ".join(e.rsplit(" [", 1)[0] for e in errors)
-        if len(bad) > len(errors):
-            msg += f"; and {len(bad) - len(errors)} more bad values"
-        raise (AmbiguousNameError if ambiguous and len(bad) == 1 else UnknownCodeError)(msg)
-    if na_rows and missing == "raise":
+    for i, value in enumerate(uniques):
+        try:
+            mapped.append(_parse(value))
+        except _UnknownError as err:
+            mapped.append(None)
+            n_bad += 1
+            ambiguous |= err.ambiguous
+            if len(errors) < 5:
+                pos = int(np.flatnonzero(codes == i)[0])
+                errors.append(f"row {pos} (index {index[pos]!r}): {err}")
+    if n_bad:
+        msg = "; ".join(errors)
+        if n_bad > len(errors):
+            msg += f"; and {n_bad - len(errors)} more bad values"
+        raise (AmbiguousNameError if ambiguous and n_bad == 1 else UnknownCodeError)(msg)
+    na = codes < 0
+    if na.any() and missing == "raise":
+        rows = np.flatnonzero(na)[:5].tolist()
         raise MissingValueError(
-            f"{len(na_rows)} missing municipality value(s) at rows {na_rows[:5]}; drop or fill "
+            f"{int(na.sum())} missing municipality value(s) at rows {rows}; drop or fill "
             "them, or pass missing='keep'"
         )
-    return pd.Series(out, index=index, name="muni_code", dtype=object)
+    lookup = np.asarray([*mapped, None], dtype=object)
+    return pd.Series(lookup[codes], index=index, name="muni_code", dtype=object)
 
 
 def check_layer(codes: pd.Series, *, wards: bool) -> None:

@@ -23,6 +23,7 @@ import pyogrio
 
 from jregion._manifest import dataset_info, path_of
 from jregion.crs import STORAGE_CRS
+from jregion.errors import DataIntegrityError
 
 __all__ = ["BOUNDARY_DATE", "load_municipalities", "municipality_table"]
 
@@ -46,10 +47,12 @@ _COLUMNS = [
 
 @functools.cache
 def _read() -> gpd.GeoDataFrame:
-    df = pyogrio.read_dataframe(path_of("municipalities"))
-    gdf = gpd.GeoDataFrame(df, geometry="geometry", crs=STORAGE_CRS)
-    text = [*_COLUMNS, "code"]
-    gdf[text] = gdf[text].replace("", None)
+    gdf = pyogrio.read_dataframe(path_of("municipalities"))
+    if gdf.crs is None or gdf.crs.to_string() != STORAGE_CRS:
+        raise DataIntegrityError(
+            f"bundled municipalities have CRS {gdf.crs}, expected {STORAGE_CRS}; rebuild with "
+            "python scripts/build_municipalities.py"
+        )
     gdf.attrs = {
         "source": dataset_info("municipalities")["attribution"],
         "dataset": "municipalities",
@@ -64,7 +67,7 @@ def _layer(wards: bool, northern_territories: bool) -> gpd.GeoDataFrame:
     keep = gdf["layer"].isin(["both", "wards" if wards else "municipalities"])
     if not northern_territories:
         keep &= gdf["kind"] != "northern_territories_village"
-    out = gdf.loc[keep].set_index("code").sort_index()
+    out = gdf.loc[keep].set_index("code")  # the file is sorted by code
     out.index.name = "muni_code"
     out = out[[*_COLUMNS, "geometry"]]
     if not northern_territories:

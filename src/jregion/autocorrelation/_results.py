@@ -188,7 +188,8 @@ class LocalMoranResult:
     """Local Moran's I (LISA) with quadrants and cluster labels.
 
     ``cluster`` is the quadrant where ``p_adjusted <= alpha`` and "Not significant"
-    elsewhere, a Categorical with categories ``jregion._palette.LISA_LABELS`` in order.
+    elsewhere, a Categorical with categories
+    ``jregion.autocorrelation._labels.LISA_LABELS`` in order.
     ``expected_Ii``, ``variance_Ii``, ``z_Ii`` and ``p_norm`` are spdep's conditional
     analytical moments; ``p_sim`` comes from conditional permutation.
     """

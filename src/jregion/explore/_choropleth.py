@@ -28,6 +28,23 @@ from jregion.explore._legend import LegendEntry, add_legend, legend_html
 __all__ = ["explore_choropleth"]
 
 
+def add_prefecture_outlines(m: Any, outlines: Literal["prefecture"]) -> None:
+    """Add the prefecture borders as a non-interactive line layer (``"Prefecture borders"``)."""
+    from jregion.boundaries import load_prefectures
+
+    prefs = load_prefectures()
+    lines = prefs.set_geometry(prefs.boundary)
+    style = {"color": "#000000", "weight": 1.2, "fill": False, "interactive": False}
+    add_geojson_layer(
+        m,
+        feature_collection(lines, [""] * len(lines)),
+        name="Prefecture borders",
+        styles={str(k): style for k in lines.index},
+        show=True,
+        attribution="",
+    )
+
+
 def _per_column(option: str | Mapping[str, str] | None, column: str) -> str | None:
     if option is None or isinstance(option, str):
         return option
@@ -49,6 +66,7 @@ def explore_choropleth(
     missing_label: str = "No data",
     tiles: str | None = None,
     attribution: str | None = None,
+    outlines: Literal["prefecture"] | None = None,
     m: Any = None,
 ) -> Any:
     """Interactive classified choropleth map of one or several indicators.
@@ -94,6 +112,10 @@ def explore_choropleth(
     attribution : str, optional
         Credit line shown on the map; by default the boundary data credit
         :func:`jregion.attribution`. Pass ``""`` for none.
+    outlines : {"prefecture"} or None, default None
+        ``"prefecture"`` draws the prefecture borders over the fills (for
+        municipal maps from :func:`jregion.load_municipalities`), as a layer
+        that does not catch the mouse, so the municipal tooltips still show.
     m : folium.Map, optional
         Add the layers to this map (made by a ``jregion.explore_*`` function)
         instead of a new one.
@@ -126,6 +148,8 @@ def explore_choropleth(
     columns = [column] if isinstance(column, str) else list(column)
     if not columns:
         raise ValueError("column is empty; name at least one numeric column to map")
+    if outlines not in (None, "prefecture"):
+        raise ValueError(f"outlines must be 'prefecture' or None, got {outlines!r}")
     if rank not in ("descending", "ascending"):
         raise ValueError(f"rank must be 'descending' or 'ascending', got {rank!r}")
     frame = check_frame(gdf, what="gdf")
@@ -166,6 +190,8 @@ def explore_choropleth(
             attribution=attribution if position == 0 else "",
             show=position == 0,
         )
+    if outlines is not None:
+        add_prefecture_outlines(m, outlines)
     refresh_layer_control(m)
     return m
 

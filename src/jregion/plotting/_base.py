@@ -93,6 +93,10 @@ def _wide(width: float, height: float) -> bool:
     return width / height > 1.4
 
 
+#: Above this many rows, fill edges are drawn as hairlines.
+_FINE_UNITS = 300
+
+
 def draw_map(
     ax: Axes,
     gdf: gpd.GeoDataFrame,
@@ -112,8 +116,10 @@ def draw_map(
     geoms, zones = laid_out(projected, layout, inset=opts.inset, ogasawara=opts.ogasawara)
     paths = polygon_paths(geoms)
     lw = opts.preset.line_width
+    # many small units (municipalities): hairline edges, or the edges hide the fills
+    edge_lw, edge = (lw, "#404040") if len(gdf) <= _FINE_UNITS else (lw * 0.15, "#606060")
     fills = PathCollection(
-        paths, facecolors=list(facecolors), edgecolors="#404040", linewidths=lw, zorder=2
+        paths, facecolors=list(facecolors), edgecolors=edge, linewidths=edge_lw, zorder=2
     )
     fills.set_gid("fills")
     ax.add_collection(fills)

@@ -144,7 +144,9 @@ def plot_choropleth(
     regions : str, mapping or GeoDataFrame, optional
         Region scheme (``"eight"``, ``"tokaido"``, ...; any scheme of
         :func:`jregion.load_regions`) or region polygons whose internal
-        boundaries are drawn as bold lines.
+        boundaries are drawn as bold lines. ``"prefecture"`` draws the
+        prefecture borders (thinner) over a municipal map. Above 300 rows, the
+        fills' own edges are drawn as hairlines.
     points : PointLayer or GeoDataFrame, optional
         Point symbols drawn on top (see :class:`PointLayer`).
     labels : {"en", "ja"} or None, default None

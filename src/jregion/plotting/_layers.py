@@ -94,6 +94,13 @@ def draw_region_overlay(
         if regions.crs is None:
             raise CRSError("the regions GeoDataFrame has no CRS; set one with .set_crs(...)")
         layer = regions
+    elif isinstance(regions, str) and regions == "prefecture":
+        # prefecture outlines over municipal maps: the full layer, whose borders are the
+        # municipal ones (both from N03 2021's shared arcs)
+        from jregion.boundaries import load_prefectures
+
+        layer = load_prefectures()
+        line_width /= 2.5  # outlines over many small units: thinner than region borders
     else:
         layer = load_regions(regions)  # type: ignore[arg-type]
     layer = layer.to_crs(crs)

@@ -6,13 +6,16 @@ import contextlib
 import io
 import warnings
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from jregion.errors import MissingValueError, UnmatchedKeyError
 from jregion.regression._formula import FormulaError, parse_formula
+
+if TYPE_CHECKING:
+    from jregion.weights import GraphLike
 
 __all__ = ["RegressionResult", "fit"]
 
@@ -160,32 +163,19 @@ def _check_data(df: Any, y: str, xs: tuple[str, ...]) -> tuple[np.ndarray, np.nd
     return values[:, :1], x
 
 
-def _spreg_weights(graph: Any, index: pd.Index) -> Any:
-    from libpysal.graph import Graph
+def _spreg_weights(graph: GraphLike, index: pd.Index) -> Any:
+    from jregion.weights import as_graph, check_connectivity
 
-    from jregion.weights import as_libpysal, check_connectivity, graph_from_edges
-
-    graph = as_libpysal(graph)
-    if not isinstance(graph, Graph):
-        raise TypeError(
-            f"weights must be a libpysal.graph.Graph or jregion SparseGraph, got "
-            f"{type(graph).__name__}; build one with jregion.weights.build_weights"
-        )
-    ids = pd.Index(graph.unique_ids)
+    g = as_graph(graph)
+    ids = g.unique_ids
     extra, missing = ids.difference(index), index.difference(ids)
     if len(extra) or len(missing):
         raise UnmatchedKeyError(
             f"weights and data have different ids: {list(missing[:10])} only in the data, "
             f"{list(extra[:10])} only in the weights; build the weights from the same rows"
         )
-    check_connectivity(graph, stacklevel=4)
-    if not ids.equals(index):
-        adj = graph.adjacency
-        graph = graph_from_edges(
-            index, adj.index.get_level_values("focal"), adj.index.get_level_values("neighbor"),
-            adj.to_numpy(dtype=float),
-        )
-    w = graph.transform("r").to_W()
+    check_connectivity(g, stacklevel=4)
+    w = g.subgraph(index).transform("r").to_W()
     w.transform = "r"
     return w
 
@@ -235,7 +225,7 @@ def fit(
     *,
     model: Model = "ols",
     method: Method = "ml",
-    weights: Any = None,
+    weights: GraphLike | None = None,
 ) -> RegressionResult:
     """Fit OLS, a spatial lag or a spatial error model with spreg.
 
@@ -261,9 +251,10 @@ def fit(
         ``"full"`` objective forms e'e as y'y - y'X(X'X)^-1 X'y; its rounding noise on the flat
         error-model likelihood moved lambda by 2e-5 (relative) on the prefectures, while
         ``"lu"`` lands within 2e-7 of the maximum.
-    weights : libpysal.graph.Graph or jregion.weights.SparseGraph, optional
-        Spatial graph over the same ids as ``gdf.index``. Required for ``"lag"`` and
-        ``"error"``.
+    weights : GraphLike, optional
+        Spatial graph over the same ids as ``gdf.index``: a
+        :class:`~jregion.weights.SparseGraph`, a libpysal Graph or W, or (scipy matrix, ids).
+        Required for ``"lag"`` and ``"error"``.
 
     Returns
     -------
@@ -279,7 +270,7 @@ def fit(
     UnmatchedKeyError
         If the weights' ids differ from the data's index.
     TypeError
-        If a used column is not numeric or ``weights`` is not a Graph.
+        If a used column is not numeric or ``weights`` is not a GraphLike.
     ValueError
         If the regressors are collinear, or ``model`` needs weights that are missing.
 
