@@ -89,11 +89,13 @@ def bench_mesh(n: int) -> None:
         t = time.perf_counter()
         out = _quiet(jregion.assign, df, "mesh3")
         best = min(best, time.perf_counter() - t)
-    t = time.perf_counter()
-    jregion.to_mesh(df["lat"].to_numpy(), df["lon"].to_numpy(), level=3)
-    t_to_mesh = time.perf_counter() - t
+    t_to_mesh = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        jregion.to_mesh(df["lat"].to_numpy(), df["lon"].to_numpy(), level=3)
+        t_to_mesh = min(t_to_mesh, time.perf_counter() - t)
     print(f"mesh3 codes of {n:,} points: assign {best:.2f} s (best of 3; goal < 0.2 s), "
-          f"of which jregion.to_mesh alone {t_to_mesh:.2f} s; {out['mesh_code'].nunique():,} cells")
+          f"jregion.to_mesh alone {t_to_mesh:.2f} s (best of 3); {out['mesh_code'].nunique():,} cells")
 
 
 _DRIVER = """

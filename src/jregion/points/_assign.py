@@ -229,20 +229,19 @@ def _mesh(x: np.ndarray, y: np.ndarray, level: int, index: pd.Index) -> tuple[pd
     from jregion.mesh import to_mesh
     from jregion.mesh._grid import FIRST_COLS, FIRST_ROWS, MeshLevel
 
-    no_loc = np.isnan(x) | np.isnan(y)
-    with np.errstate(invalid="ignore"):
-        ok = (
-            (y >= FIRST_ROWS[0] * 640 / 960)
-            & (y < (FIRST_ROWS[1] + 1) * 640 / 960)
-            & (x >= 100.0 + FIRST_COLS[0])
-            & (x < 101.0 + FIRST_COLS[1])
-        )
+    lat_lo, lat_hi = FIRST_ROWS[0] * 640 / 960, (FIRST_ROWS[1] + 1) * 640 / 960
+    lon_lo, lon_hi = 100.0 + FIRST_COLS[0], 101.0 + FIRST_COLS[1]
     name = MESH_COLUMN
     lv = cast(MeshLevel, level)
-    if ok.all():
+    # min/max are NaN if any coordinate is: then the slow path finds which
+    if x.size and lat_lo <= y.min() and y.max() < lat_hi and lon_lo <= x.min() and x.max() < lon_hi:
         codes = to_mesh(y, x, level=lv)
         out = pd.Series(codes.array, index=index, name=name)
+        no_loc = ok = np.zeros(0, dtype=bool)
     else:
+        no_loc = np.isnan(x) | np.isnan(y)
+        with np.errstate(invalid="ignore"):
+            ok = (y >= lat_lo) & (y < lat_hi) & (x >= lon_lo) & (x < lon_hi)
         codes = to_mesh(y[ok], x[ok], level=lv)
         out = pd.Series(pd.NA, index=index, dtype=codes.dtype, name=name)
         out.iloc[np.flatnonzero(ok)] = codes.array

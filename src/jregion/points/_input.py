@@ -18,7 +18,7 @@ _MISSING = -1  # shapely type id of None
 def coordinates(
     points: pd.DataFrame, *, lon: str, lat: str, allow_empty: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return the longitude and latitude of each row as new float64 arrays.
+    """Return the longitude and latitude of each row as float64 arrays (read them only).
 
     A GeoDataFrame is read from its active geometry (any CRS, transformed to
     EPSG:4326); a plain DataFrame from its ``lon`` and ``lat`` columns, taken as
@@ -123,11 +123,20 @@ def _from_columns(points: pd.DataFrame, *, lon: str, lat: str) -> tuple[np.ndarr
                 f"column {name!r} must hold numbers (degrees), got dtype {col.dtype}; "
                 f"convert it with pd.to_numeric(df[{name!r}], errors='coerce')"
             )
-        out.append(col.to_numpy(dtype=np.float64, na_value=np.nan, copy=True))
+        # a view where possible: callers only read the coordinates
+        out.append(col.to_numpy(dtype=np.float64, na_value=np.nan))
     return out[0], out[1]
 
 
 def _check_lonlat(x: np.ndarray, y: np.ndarray) -> None:
+    if x.size == 0:
+        return
+    # fmin/fmax skip NaN: four reductions decide the usual case
+    x_lo, x_hi = np.fmin.reduce(x), np.fmax.reduce(x)
+    y_lo, y_hi = np.fmin.reduce(y), np.fmax.reduce(y)
+    in_range = bool(x_lo >= -180 and x_hi <= 180 and y_lo >= -90 and y_hi <= 90)
+    if in_range or np.isnan([x_lo, y_lo]).all():
+        return
     with np.errstate(invalid="ignore"):
         bad_x = np.abs(x) > 180
         bad_y = np.abs(y) > 90
