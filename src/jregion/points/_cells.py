@@ -86,21 +86,22 @@ class CellIndex:
         cell = -2 - out[pending].astype(np.int64)
         starts = self.cand_ptr[cell]
         counts = self.cand_ptr[cell + 1] - starts
-        # one row per (point, candidate part) pair
-        pt = np.repeat(pending, counts)
-        offs = np.arange(pt.size) - np.repeat(np.cumsum(counts) - counts, counts)
+        # one row per (pending point, candidate part) pair; `local` numbers the pending points
+        local = np.repeat(np.arange(pending.size), counts)
+        offs = np.arange(local.size) - np.repeat(np.cumsum(counts) - counts, counts)
         part = self.cand_part[np.repeat(starts, counts) + offs]
-        hit = self._test(shapely.contains_xy, part, x[pt], y[pt])
-        best = _lowest(pt, self.part_owner[part], hit, out.size)
-        out[pending] = best[pending]
-        left = pending[best[pending] < 0]
+        px, py = x[pending][local], y[pending][local]
+        hit = self._test(shapely.contains_xy, part, px, py)
+        best = _lowest(local, self.part_owner[part], hit, pending.size)
+        left = np.flatnonzero(best < 0)
         if left.size:
-            keep = np.isin(pt, left)
-            pt, part = pt[keep], part[keep]
-            hit = self._test(shapely.intersects_xy, part, x[pt], y[pt])
-            best = _lowest(pt, self.part_owner[part], hit, out.size)
-            out[left] = best[left]
-            on_border[left] = best[left] >= 0
+            keep = np.isin(local, left)
+            hit = np.zeros(local.size, dtype=bool)
+            hit[keep] = self._test(shapely.intersects_xy, part[keep], px[keep], py[keep])
+            border = _lowest(local, self.part_owner[part], hit, pending.size)
+            best[left] = border[left]
+            on_border[pending[left]] = border[left] >= 0
+        out[pending] = best
 
     def _test(
         self, pred: Callable[..., np.ndarray], part: np.ndarray, px: np.ndarray, py: np.ndarray
