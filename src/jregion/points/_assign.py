@@ -56,9 +56,10 @@ class Tally:
     no_location: int
     snapped: int
     n: int
-    noun: str
+    where: str  # "outside every prefecture", "outside Japan's mesh range (...)"
     column: str
     snap_km: float | None
+    snap_hint: str | None  # how snap_km would help, for polygon levels
 
     def warn(self, *, stacklevel: int) -> None:
         """Emit one :class:`PointsOutsideWarning` if any point is unplaced."""
@@ -66,19 +67,15 @@ class Tally:
             return
         parts = []
         if self.outside:
-            where = self.noun if self.noun.startswith("outside") else f"outside every {self.noun}"
-            parts.append(f"{self.outside:,} lie {where} (at sea, abroad or badly geocoded)")
+            parts.append(f"{self.outside:,} lie {self.where} (at sea, abroad or badly geocoded)")
         if self.no_location:
-            parts.append(f"{self.no_location:,} have no location (missing or empty geometry, "
-                         "NaN lon/lat)")
+            parts.append(
+                f"{self.no_location:,} have no location (missing or empty geometry, NaN lon/lat)"
+            )
         snapped = (
             f"; {self.snapped:,} were snapped within {self.snap_km} km" if self.snapped else ""
         )
-        fix = (
-            ""
-            if self.snap_km is not None or not self.outside or self.column.startswith("mesh")
-            else f"; pass snap_km= to assign points near the coast to the nearest {self.noun}"
-        )
+        fix = f"; {self.snap_hint}" if self.snap_hint and self.outside and not self.snap_km else ""
         warnings.warn(
             f"of {self.n:,} points, {' and '.join(parts)}; their {self.column} is missing "
             f"(NaN){snapped}{fix}",
@@ -183,9 +180,10 @@ def _polygons(
         no_location=int(no_loc.sum()),
         snapped=int(snapped.sum()),
         n=int(x.size),
-        noun=layer.noun,
+        where=f"outside every {layer.noun}",
         column=layer.column,
         snap_km=snap_km,
+        snap_hint=f"pass snap_km= to assign points near the coast to the nearest {layer.noun}",
     )
     return pos, tally, snapped, dist
 
@@ -250,8 +248,9 @@ def _mesh(x: np.ndarray, y: np.ndarray, level: int, index: pd.Index) -> tuple[pd
         no_location=int(no_loc.sum()),
         snapped=0,
         n=int(x.size),
-        noun="outside Japan's mesh range (JIS X 0410 first-level cells 3022-6853)",
+        where="outside Japan's mesh range (JIS X 0410 first-level cells 3022-6853)",
         column=name,
         snap_km=None,
+        snap_hint=None,
     )
     return out, tally
