@@ -131,3 +131,14 @@ def test_count_by_on_the_cluster_equals_memory(
     total = int(got.to_numpy().sum()) if weight is None else None
     if total is not None:
         assert total + got.attrs["jregion_unplaced"] == len(points)
+
+
+def test_plain_dask_dataframe_with_lon_lat_columns(client: Any, points: gpd.GeoDataFrame) -> None:
+    import dask.dataframe as dd
+
+    table = pd.DataFrame(
+        {"lon": points.geometry.x, "lat": points.geometry.y, "jsic": points["jsic"]},
+        index=points.index,
+    )
+    lazy = jregion.assign(dd.from_pandas(table, npartitions=3, sort=False), "region")
+    pd.testing.assert_frame_equal(lazy.compute(), _memory(table, "region"))
