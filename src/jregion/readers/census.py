@@ -64,7 +64,8 @@ def read_census_manufacture(
         Indexed by ``(pref_code, year)``, with the columns found among ``establishments``,
         ``persons_employed`` and ``shipments_myen`` (converted to million yen from the file's
         unit), each followed by ``<column>_annotation`` holding the symbol of a missing value
-        ("X", "***", "-"; "" for numbers). Suppressed values stay missing, never zero.
+        (``X``, ``***``, ``-``; an empty string for numbers). Suppressed values stay missing,
+        never zero.
         ``attrs``: ``national`` (the file's 全国 rows as plain records ``{year: {column: value}}``,
         kept apart rather than dropped; ``pd.DataFrame.from_dict(..., orient="index")`` makes
         a table of them; plain data so that ``pd.concat`` can compare attrs),
