@@ -49,7 +49,7 @@ from .errors import (
     AmbiguousNameError as AmbiguousNameError,
 )
 
-# Points at scale (issue 20)
+# Points at scale (assign and count millions of points, in memory or on dask)
 from .points import (
     assign as assign,
     count_by as count_by,
