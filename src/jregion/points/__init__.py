@@ -72,7 +72,7 @@ def assign(
 ) -> pd.DataFrame: ...
 @overload
 def assign(
-    points: str | os.PathLike[str],
+    points: object,
     level: Level = "prefecture",
     *,
     scheme: SchemeLike = "eight",
