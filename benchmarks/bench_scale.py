@@ -95,7 +95,8 @@ def bench_mesh(n: int) -> None:
         jregion.to_mesh(df["lat"].to_numpy(), df["lon"].to_numpy(), level=3)
         t_to_mesh = min(t_to_mesh, time.perf_counter() - t)
     print(f"mesh3 codes of {n:,} points: assign {best:.2f} s (best of 3; goal < 0.2 s), "
-          f"jregion.to_mesh alone {t_to_mesh:.2f} s (best of 3); {out['mesh_code'].nunique():,} cells")
+          f"jregion.to_mesh alone {t_to_mesh:.2f} s (best of 3); "
+          f"{out['mesh_code'].nunique():,} cells")
 
 
 _DRIVER = """
