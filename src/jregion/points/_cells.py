@@ -63,12 +63,16 @@ class CellIndex:
         give ``-1``.
         """
         ny, nx = self.cells.shape
-        with np.errstate(invalid="ignore"):
-            fx = np.floor((x - self.x0) / self.dx)
-            fy = np.floor((y - self.y0) / self.dy)
-            ok = (fx >= 0) & (fx < nx) & (fy >= 0) & (fy < ny)
-        out = np.full(x.shape, OUTSIDE, dtype=np.int32)
-        out[ok] = self.cells[fy[ok].astype(np.intp), fx[ok].astype(np.intp)]
+        fx = np.floor((x - self.x0) / self.dx)
+        fy = np.floor((y - self.y0) / self.dy)
+        # min/max are NaN if any coordinate is, so the fast path needs all points on the grid
+        if x.size and fx.min() >= 0 and fx.max() < nx and fy.min() >= 0 and fy.max() < ny:
+            out = self.cells[fy.astype(np.intp), fx.astype(np.intp)]
+        else:
+            with np.errstate(invalid="ignore"):
+                ok = (fx >= 0) & (fx < nx) & (fy >= 0) & (fy < ny)
+            out = np.full(x.shape, OUTSIDE, dtype=np.int32)
+            out[ok] = self.cells[fy[ok].astype(np.intp), fx[ok].astype(np.intp)]
         on_border = np.zeros(x.shape, dtype=bool)
         pending = np.flatnonzero(out <= -2)
         if pending.size:
