@@ -374,3 +374,15 @@ def test_count_by_refuses_reused_codes_it_does_not_know() -> None:
         jregion.count_by(as_ints)
     as_codes = placed.assign(pref_code=jregion.to_codes(as_ints["pref_code"]))
     assert jregion.count_by(as_codes)["count"].loc[["13", "27"]].tolist() == [2, 2]
+
+
+@pytest.mark.parametrize("level", ["region", "mesh3", "municipality"])
+def test_duplicated_index_labels_keep_their_rows(level: str) -> None:
+    pts = pd.DataFrame(
+        {"lon": [139.7671, 135.4959, 139.7671], "lat": [35.6812, 34.7025, 35.6812]},
+        index=["a", "a", "b"],
+    )
+    out = jregion.assign(pts, level)  # type: ignore[arg-type]
+    assert out.index.tolist() == ["a", "a", "b"]
+    codes = out.iloc[:, 2].astype(str).tolist()
+    assert codes[0] == codes[2] != codes[1]
