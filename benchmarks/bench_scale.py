@@ -7,6 +7,8 @@ Run: python benchmarks/bench_scale.py [--n 5000000] [--only sjoin|mesh|dask] [--
   prefectures by ``jregion.assign`` (first call in the process, which builds the cell
   index, and a second call) and by ``geopandas.sjoin(predicate="within")`` in the same
   run. The codes must be identical for every point (checked; the script fails if not).
+  Then the same for points around the 47 prefectural offices (normal, sd 0.3 degree;
+  mostly on land, many near borders and coasts); the index is already built for them.
 - mesh: the same points to 1 km mesh codes with ``assign(level="mesh3")`` (goal < 0.2 s).
 - dask: GeoParquet files of ``--dask-n`` and 10x as many points (250,000 per file) are
   counted per prefecture by ``count_by(path)`` on a ``LocalCluster`` (2 worker processes,
@@ -39,18 +41,28 @@ def _points(n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"lon": rng.uniform(129.0, 146.0, n), "lat": rng.uniform(31.0, 45.5, n)})
 
 
+def _near_offices(n: int, seed: int = 0) -> pd.DataFrame:
+    """Points around the 47 prefectural offices (normal, sd 0.3 degree): mostly on land."""
+    import jregion
+
+    offices = jregion.prefecture_table()[["office_lon", "office_lat"]].to_numpy(dtype=float)
+    rng = np.random.default_rng(seed)
+    xy = offices[rng.integers(0, len(offices), n)] + rng.normal(0.0, 0.3, (n, 2))
+    return pd.DataFrame({"lon": xy[:, 0], "lat": xy[:, 1]})
+
+
 def _quiet(fn, *args, **kw):  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return fn(*args, **kw)
 
 
-def bench_sjoin(n: int) -> None:
+def bench_sjoin(n: int, *, near_offices: bool = False) -> None:
     import geopandas as gpd
 
     import jregion
 
-    df = _points(n)
+    df = _near_offices(n) if near_offices else _points(n)
     t = time.perf_counter()
     first = _quiet(jregion.assign, df)
     t_first = time.perf_counter() - t
@@ -69,8 +81,11 @@ def bench_sjoin(n: int) -> None:
     same = bool((ref.to_numpy() == mine.to_numpy()).all())
     same &= bool(first["pref_code"].equals(again["pref_code"]))
     inside = int(first["pref_code"].notna().sum())
-    print(f"assign vs sjoin, {n:,} points ({inside:,} inside a prefecture)")
-    print(f"  jregion.assign, first call (builds the cell index): {t_first:6.2f} s")
+    where = "around the offices" if near_offices else "uniform over 129-146 E, 31-45.5 N"
+    print(f"assign vs sjoin, {n:,} points {where} ({inside:,} inside a prefecture)")
+    first_label = "first call:                        " if near_offices else (
+        "first call (builds the cell index):")
+    print(f"  jregion.assign, {first_label} {t_first:6.2f} s")
     print(f"  jregion.assign, second call:                        {t_warm:6.2f} s")
     print(f"  geopandas.sjoin(predicate='within'):                {t_sjoin:6.2f} s")
     print(f"  speed-up: {t_sjoin / t_first:.1f}x (first call), {t_sjoin / t_warm:.1f}x (second)")
@@ -182,6 +197,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.only in (None, "sjoin"):
         bench_sjoin(args.n)
+        bench_sjoin(args.n, near_offices=True)  # the cell index is built already here
     if args.only in (None, "mesh"):
         bench_mesh(args.n)
     if args.only in (None, "dask"):
