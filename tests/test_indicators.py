@@ -339,3 +339,11 @@ def test_list_indicators() -> None:
     ]
     assert t.loc["population", "years"] == "1920-2015"
     assert t.loc["rd_gdp", "index"] == "economy, year"
+
+
+def test_load_indicator_accepts_numpy_year() -> None:
+    import numpy as np
+
+    a = jregion.load_indicator("population", year=np.int64(2005))
+    b = jregion.load_indicator("population", year=2005)
+    pd.testing.assert_frame_equal(a, b)

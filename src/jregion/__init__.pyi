@@ -76,6 +76,13 @@ from .errors import (
     DisconnectedGraphWarning as DisconnectedGraphWarning,
 )
 
+# Errors and warnings added by the hardening issue (#23)
+from .errors import (
+    OptionError as OptionError,
+    CoverageError as CoverageError,
+    SkippedValuesWarning as SkippedValuesWarning,
+)
+
 # Indicators, sites and readers
 from .indicators import (
     load_indicator as load_indicator,
@@ -92,6 +99,7 @@ from .sites import (
 from .readers import (
     read_estat as read_estat,
     read_census_manufacture as read_census_manufacture,
+    read_estat_mesh as read_estat_mesh,
 )
 from .errors import (
     LayoutError as LayoutError,
@@ -154,6 +162,17 @@ from .errors import (
     MeshCodeError as MeshCodeError,
 )
 
+# Mesh statistics and rasters (e-Stat mesh tables, suppression, GeoTIFF, zonal statistics)
+from .meshstats import (
+    aggregate_mesh as aggregate_mesh,
+    MeshAggregate as MeshAggregate,
+    mesh_share as mesh_share,
+)
+from .raster import (
+    mesh_to_raster as mesh_to_raster,
+    zonal_stats as zonal_stats,
+)
+
 # Publication maps
 from .plotting import (
     plot_choropleth as plot_choropleth,
@@ -207,6 +226,7 @@ from .regression import (
 )
 from .errors import (
     FormulaError as FormulaError,
+    TooFewObservationsError as TooFewObservationsError,
 )
 
 # Spatial autocorrelation

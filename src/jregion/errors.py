@@ -21,6 +21,7 @@ __all__ = [
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
+    "CoverageError",
     "DataIntegrityError",
     "DisconnectedGraphWarning",
     "DuplicateKeyError",
@@ -35,9 +36,12 @@ __all__ = [
     "MissingDependencyError",
     "MissingValueError",
     "NonNumericError",
+    "OptionError",
     "PlotOptionError",
     "PointsOutsideWarning",
     "SchemeError",
+    "SkippedValuesWarning",
+    "TooFewObservationsError",
     "UnknownCodeError",
     "UnmatchedKeyError",
     "UnmatchedRowsWarning",
@@ -78,7 +82,7 @@ class FormulaError(JRegionError, ValueError):
 
 
 class LayoutError(JRegionError, ValueError):
-    """A user file is not in a layout the reader understands (the message says why)."""
+    """A user file or table is not in a layout jregion understands (the message says why)."""
 
 
 class UnvendoredAssetError(JRegionError, ValueError):
@@ -133,18 +137,38 @@ class DisconnectedGraphWarning(JRegionWarning):
     """A statistic ran on a spatial graph with isolates or several components."""
 
 
-# Municipalities (issue 21)
-class AmbiguousNameError(UnknownCodeError):
-    """A name denotes several units (伊達市 in Hokkaido and Fukushima); the message lists them."""
-
-
-# Points at scale (issue 20)
-class PointsOutsideWarning(JRegionWarning):
-    """Points lie outside every polygon (at sea, abroad or badly geocoded) or have no location."""
-
-
 # Mesh codes (JIS X 0410; issue 19)
 
 
 class MeshCodeError(JRegionError, ValueError):
     """A JIS X 0410 mesh code, level or point is invalid (the message names the first bad one)."""
+
+
+# Municipalities (issue 21)
+class AmbiguousNameError(UnknownCodeError):
+    """A name denotes several units (伊達市 in Hokkaido and Fukushima); the message lists them."""
+
+
+# Regression (issue 22)
+class TooFewObservationsError(JRegionError, ValueError):
+    """A model has no more observations than parameters (n <= k); the message names n and k."""
+
+
+# --- hardening (#23) ---------------------------------------------------------------------
+
+
+class OptionError(JRegionError, ValueError):
+    """A keyword option has a value outside its documented set (the message lists the set)."""
+
+
+class CoverageError(JRegionError, ValueError):
+    """A table covers only part of the country where a national total is needed."""
+
+
+class SkippedValuesWarning(JRegionWarning):
+    """Missing values were skipped, as asked (``skipna=True``); the message says how many."""
+
+
+# Points at scale (issue 20)
+class PointsOutsideWarning(JRegionWarning):
+    """Points lie outside every polygon (at sea, abroad or badly geocoded) or have no location."""

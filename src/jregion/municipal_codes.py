@@ -68,8 +68,9 @@ def _names() -> dict[str, tuple[str, ...]]:
         "京都府": "京都",
         "大阪府": "大阪",
     }
-    for code, row in t.iterrows():
-        code = str(code)
+    records = t.reset_index().to_dict("records")
+    for row in records:
+        code = str(row["code"])
         pref = str(row["pref_ja"])
         prefixes = ["", pref]
         if pref in pref_short:
@@ -167,7 +168,7 @@ def _parse(value: object) -> str:
         )
     codes = _names().get(s)
     if codes is None:
-        close = difflib.get_close_matches(s, list(_names()), n=3, cutoff=0.75)
+        close = difflib.get_close_matches(s, list(_names()), n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise _UnknownError(
             f"unknown municipality {value!r}{hint} (names as of {BOUNDARY_DATE}, in kanji "

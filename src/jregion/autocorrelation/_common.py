@@ -136,6 +136,14 @@ def _numeric(y: Any, what: str) -> pd.Series:
             f"{what} has {int(missing.sum())} missing value(s), e.g. at {labels}; drop those "
             "units from both the data and the graph (graph.subgraph(ids)) or fill them explicitly"
         )
+    inf = np.isinf(y.to_numpy(dtype="float64", na_value=np.nan))
+    if inf.any():
+        labels = y.index[inf][:5].tolist()
+        raise MissingValueError(
+            f"{what} has {int(inf.sum())} infinite value(s), e.g. at {labels}; a statistic "
+            "over them is undefined: drop those units from both the data and the graph "
+            "(graph.subgraph(ids)) or replace them explicitly"
+        )
     return y
 
 

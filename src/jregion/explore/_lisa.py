@@ -13,6 +13,7 @@ from jregion.explore._layers import (
     EDGE,
     MISSING_EDGE,
     add_geojson_layer,
+    check_decimals,
     check_frame,
     check_map,
     feature_collection,
@@ -107,6 +108,7 @@ def explore_lisa(
     >>> f"High-High ({n})" in m.get_root().render()
     True
     """
+    check_decimals(decimals)
     frame = _result_frame(result)
     check_map(m)
     if geometry is None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import geopandas as gpd
-import shapely
+from typing import TYPE_CHECKING, Any
 
 from jregion.mesh._codes import _edges
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 __all__ = ["mesh_polygons"]
 
@@ -38,6 +38,9 @@ def mesh_polygons(codes: Any) -> gpd.GeoDataFrame:
     >>> cells.crs.to_string(), cells.geometry.iloc[0].bounds
     ('EPSG:4326', (139.7625, 35.675, 139.775, 35.68333333333333))
     """
+    import geopandas as gpd
+    import shapely
+
     from jregion.mesh._grid import LEVEL_DIGITS
 
     index, edges = _edges(codes)

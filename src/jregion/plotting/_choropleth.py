@@ -18,6 +18,7 @@ from jregion.plotting._base import (
     add_attribution,
     attribution_text,
     check_frame,
+    check_text,
     crs_key,
     decorate,
     draw_map,
@@ -290,7 +291,9 @@ def plot_facets(
             missing_total += c.n_missing
             per_row = [palette[j] if j >= 0 else MISSING_COLOR for j in c.yb.to_numpy()]
             draw_map(axes[i], gdf, per_row, c.yb.to_numpy() < 0, opts)
-            axes[i].set_title(titles[i] if titles is not None else col)
+            panel_title = titles[i] if titles is not None else col
+            check_text(panel_title, "panel title")
+            axes[i].set_title(panel_title)
         for extra in axes[len(columns) :]:
             extra.set_visible(False)
         decorate(axes[len(columns) - 1], opts, scale_bar=True, north_arrow=False)

@@ -148,9 +148,10 @@ def draw_points(
     sizes = np.full(len(gdf), layer.max_size / 4)
     if layer.size is not None:
         values = pd.to_numeric(gdf[_column(gdf, layer.size)], errors="coerce").to_numpy(float)
-        if np.isnan(values).any() or (values < 0).any():
+        if not np.isfinite(values).all() or (values < 0).any():
             raise PlotOptionError(
-                f"point size column {layer.size!r} must be non-negative numbers without NaN"
+                f"point size column {layer.size!r} must be non-negative finite numbers "
+                "(no NaN or inf)"
             )
         top = values.max() or 1.0
         sizes = layer.max_size * values / top
