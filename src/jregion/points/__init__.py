@@ -212,7 +212,9 @@ def count_by(
         name, or with ``by`` one column per category. Points without a code are
         left out, counted in ``attrs["jregion_unplaced"]`` and named in one
         :class:`~jregion.errors.PointsOutsideWarning`. A dask input is computed
-        to this small frame.
+        to this small frame; counts and integer weights equal the in-memory
+        result exactly, float weights are summed partition by partition and may
+        differ from it in the last bits.
 
     Raises
     ------
