@@ -1,10 +1,12 @@
 """Run every benchmark in this folder, one after another, each in a fresh process.
 
 Run: python benchmarks/run_all.py
-Each benchmark (every bench_*.py here, bench_mesh.py and bench_mesh_io.py included) prints its
-timings and the ratios against the peer tools (geopandas, libpysal, esda, jismesh, a
-plain-pandas loop) measured in the same run. See benchmarks/README.md
-for the options of each script and for installing numba for esda's fast path.
+Each benchmark (every bench_*.py here; bench_mesh.py, bench_mesh_io.py and bench_scale.py
+included) prints its timings and the ratios against the peer tools (geopandas, libpysal, esda,
+jismesh, geopandas.sjoin, a plain-pandas loop) measured in the same run. bench_scale.py needs the
+scale extra (dask) and writes up to 11,000,000 points of GeoParquet to a temporary folder.
+See benchmarks/README.md for the options of each script and for installing numba for esda's
+fast path.
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ def test_site_builds_offline_with_warnings_as_errors(tmp_path: Path) -> None:
     missing = sorted(set(jregion.__all__) - {p.removeprefix("jregion.") for p in pages})
     assert missing == [], f"public names without a reference page: {missing}"
     for guide in ("estat", "schemes", "concentration", "weights", "esda", "regression", "maps",
-                  "web"):
+                  "web", "points"):
         html = (out / "guide" / f"{guide}.html").read_text(encoding="utf-8")
         assert "cell_output" in html, f"guide page {guide} shows no executed output"
     gallery = (out / "_generated" / "gallery" / "index.html").read_text(encoding="utf-8")

@@ -49,6 +49,15 @@ from .errors import (
     AmbiguousNameError as AmbiguousNameError,
 )
 
+# Points at scale (assign and count millions of points, in memory or on dask)
+from .points import (
+    assign as assign,
+    count_by as count_by,
+)
+from .errors import (
+    PointsOutsideWarning as PointsOutsideWarning,
+)
+
 # Errors and warnings
 from .errors import (
     JRegionError as JRegionError,

@@ -24,6 +24,7 @@ EXTRAS: dict[str, str] = {
     "rasterio": "raster",
     "dask_geopandas": "scale",
     "dask": "scale",
+    "distributed": "scale",
     "numba": "fast",
 }
 

@@ -39,6 +39,7 @@ __all__ = [
     "NonNumericError",
     "OptionError",
     "PlotOptionError",
+    "PointsOutsideWarning",
     "SchemeError",
     "SkippedValuesWarning",
     "TooFewObservationsError",
@@ -174,3 +175,8 @@ class SkippedValuesWarning(JRegionWarning):
 
 class AtlasOutputError(JRegionError, ValueError):
     """The atlas output folder is unusable: empty path, a file, unwritable, or would overwrite."""
+
+
+# Points at scale (issue 20)
+class PointsOutsideWarning(JRegionWarning):
+    """Points lie outside every polygon (at sea, abroad or badly geocoded) or have no location."""
