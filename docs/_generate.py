@@ -112,66 +112,57 @@ def _indent(text: str) -> str:
 
 
 def data_pages(docs: Path) -> None:
-    """Write ``data.md``: every dataset's source, licence, vintage, units and stated gaps."""
-    from jregion._manifest import dataset_info, list_datasets
+    """Write the data pages: SOURCES.md and MISSING.md, the same text the atlas writes."""
+    from jregion.atlas._notes import missing_markdown, sources_markdown
 
-    out = docs / OUT
+    out = docs / OUT / "data"
     out.mkdir(parents=True, exist_ok=True)
-    lines = [
+    (out / "sources.md").write_text(sources_markdown(), encoding="utf-8")
+    (out / "missing.md").write_text(missing_markdown(), encoding="utf-8")
+    index = [
         "# Data\n",
-        "Every file under `data/` as described by `data/manifest.json`: `jregion.list_datasets()`",
-        "lists them and `jregion.dataset_info(name)` returns one entry.\n",
+        "Every file under `data/` has an entry in `data/manifest.json`: its source, licence,",
+        "vintage, units, definitions and the command that rebuilds it, and what is missing and",
+        "why. These pages are generated from the manifest, as the atlas's SOURCES.md and",
+        "MISSING.md are.\n",
+        "```{toctree}",
+        ":maxdepth: 1\n",
+        "sources",
+        "missing",
+        "```",
+        "",
     ]
-    for name in list_datasets().index:
-        info = dataset_info(name)
-        lines.append(f"## {name}\n")
-        lines.append(f"**{info.get('title', name)}**\n")
-        for key in ("publisher", "source_table", "url", "vintage", "licence", "attribution",
-                    "crs", "rows", "build"):
-            value = info.get(key)
-            if value not in (None, "", [], {}):
-                lines.append(f"- {key.replace('_', ' ')}: {value}")
-        for key in ("units", "definitions"):
-            table = info.get(key) or {}
-            if table:
-                lines.append(f"- {key}:")
-                lines += [f"  - `{k}`: {v}" for k, v in table.items()]
-        missing = info.get("missing") or []
-        if isinstance(missing, str):
-            missing = [missing]
-        lines.append("- missing: " + ("none stated" if not missing else ""))
-        lines += [f"  - {m}" for m in missing]
-        lines.append("")
-    (out / "data.md").write_text("\n".join(lines), encoding="utf-8")
+    (out / "index.md").write_text("\n".join(index), encoding="utf-8")
 
 
 def gallery_pages(docs: Path) -> None:
-    """Run the atlas and write one gallery section per figure, with the code that made it."""
-    from jregion.atlas import ENTRIES, build_atlas
+    """Run the atlas and write one gallery section per entry, with the code that made it."""
+    from jregion.atlas import ENTRIES, build_atlas, entry_files
 
     out = docs / OUT / "gallery"
     if out.exists():
         shutil.rmtree(out)
-    out.mkdir(parents=True)
-    paths = build_atlas(out / "atlas", fmt="png")  # not a source folder (conf.exclude_patterns)
+    atlas = out / "atlas"  # not a source folder (conf.exclude_patterns)
+    build_atlas(atlas, fmt="png")
     lines = [
         "# Gallery\n",
-        "Every figure of `jregion atlas`, made while this site was built, from the bundled data.",
-        "Below each figure is the code of its atlas entry (`jregion.atlas.ENTRIES`). The same",
-        "figures are written by `python -m jregion atlas --out atlas`.\n",
+        "Every entry of `jregion atlas`, made while this site was built, from the bundled data.",
+        "Below each is the code of its atlas entry (`jregion.atlas.ENTRIES`). The same files are",
+        "written by `python -m jregion atlas --out atlas`.\n",
     ]
-    for (name, entry), path in zip(ENTRIES.items(), paths, strict=True):
-        lines.append(f"## {name}\n")
-        doc = inspect.getdoc(entry)
-        if doc:
-            lines.append(doc.splitlines()[0] + "\n")
-        if path.suffix == ".png":
-            lines.append(f"![{name}](atlas/{path.name})\n")
-        elif path.suffix == ".md":
-            lines += [f"```{{include}} atlas/{path.name}", ":heading-offset: 2", "```\n"]
-        else:
-            lines.append(f"Writes {{download}}`{path.name} <atlas/{path.name}>`.\n")
-        lines += ["```python", inspect.getsource(entry).rstrip(), "```\n"]
+    for name, entry in ENTRIES.items():
+        if name in ("record", "index", "missing", "sources"):
+            continue  # the data pages show the notes; record.json and index.html are the run's
+        lines += [f"## {name}\n", entry.description + "\n"]
+        for file in entry_files([name]):
+            path = atlas / file
+            if path.suffix == ".png":
+                lines.append(f"![{name}](atlas/{file})\n")
+            elif path.suffix == ".md":
+                lines += [f"```{{include}} atlas/{file}", ":heading-offset: 2", "```\n"]
+            else:
+                lines.append(f"Download: {{download}}`{file} <atlas/{file}>`\n")
+        lines += ["```python", inspect.getsource(entry.run).rstrip(), "```\n"]
     (out / "index.md").write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -192,7 +183,8 @@ def notebook_pages(docs: Path) -> list[str]:
 
 
 def write_all(docs: Path) -> None:
-    """Write every generated page."""
+    """Write every generated page, after removing those of an earlier build."""
+    shutil.rmtree(docs / OUT, ignore_errors=True)
     api_pages(docs)
     data_pages(docs)
     gallery_pages(docs)

@@ -66,12 +66,12 @@ def test_site_builds_offline_with_warnings_as_errors(tmp_path: Path) -> None:
     missing = sorted(set(jregion.__all__) - {p.removeprefix("jregion.") for p in pages})
     assert missing == [], f"public names without a reference page: {missing}"
     for guide in ("estat", "schemes", "concentration", "weights", "esda", "regression", "maps",
-                  "web", "points"):
+                  "web", "mesh", "municipalities", "points"):
         html = (out / "guide" / f"{guide}.html").read_text(encoding="utf-8")
         assert "cell_output" in html, f"guide page {guide} shows no executed output"
     gallery = (out / "_generated" / "gallery" / "index.html").read_text(encoding="utf-8")
     assert gallery.count("<img") >= 8
-    data = (out / "_generated" / "data.html").read_text(encoding="utf-8")
+    data = (out / "_generated" / "data" / "sources.html").read_text(encoding="utf-8")
     for name in jregion.list_datasets().index:
         assert f'id="{name.replace("_", "-")}"' in data, name
     # offline: no page loads a script or a stylesheet from the network

@@ -8,7 +8,9 @@ from typing import Any
 from jregion._manifest import dataset_info, list_datasets
 from jregion.atlas._build import Context, Output
 
-__all__ = ["STUDY_FIGURES", "missing_markdown", "missing_note", "sources_note"]
+__all__ = [
+    "STUDY_FIGURES", "missing_markdown", "missing_note", "sources_markdown", "sources_note"
+]
 
 #: The study's figures: (figure, atlas entry or None, dataset and text of the manifest gap that
 #: stops the atlas from drawing it as the study does, or the reason when no dataset is involved).
@@ -127,18 +129,21 @@ def missing_note(ctx: Context) -> Output:
     )
 
 
-def sources_note(ctx: Context) -> Output:
-    """Write SOURCES.md: source, table, vintage, licence, attribution and hash of each dataset."""
+def sources_markdown() -> str:
+    """Return SOURCES.md: source, table, vintage, licence, units and hash of each dataset.
+
+    The documentation site's data page shows the same text.
+    """
     lines = [
         "# Sources of the bundled data",
         "",
-        "Generated from `data/manifest.json` by `jregion atlas`.",
+        "Generated from `data/manifest.json` (`jregion.list_datasets()`, "
+        "`jregion.dataset_info(name)`).",
         "",
     ]
     for name in list_datasets().index:
         info = dataset_info(name)
-        lines.append(f"## {name}")
-        lines.append("")
+        lines += [f"## {name}", ""]
         for key in (
             "title",
             "publisher",
@@ -147,15 +152,27 @@ def sources_note(ctx: Context) -> Output:
             "url",
             "licence",
             "attribution",
+            "crs",
+            "rows",
             "sha256",
             "build",
         ):
             value = info.get(key)
             if value:
                 lines.append(f"- {key}: {value}")
+        for key in ("units", "definitions"):
+            table = info.get(key) or {}
+            if table:
+                lines.append(f"- {key}:")
+                lines += [f"  - `{k}`: {v}" for k, v in table.items()]
         lines.append("")
+    return "\n".join(lines)
+
+
+def sources_note(ctx: Context) -> Output:
+    """Write SOURCES.md: source, table, vintage, licence, units and hash of each dataset."""
     path = ctx.out / "SOURCES.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text(sources_markdown(), encoding="utf-8")
     return Output(
         (path,),
         "Sources of the bundled data",
