@@ -6,11 +6,14 @@
 Each measurement runs in a fresh subprocess (clean peak memory, no shared warm-up):
   1. a fresh process (``python -c``, wall time from start to exit) that imports jregion,
      makes the prefecture graph and runs a 999-permutation LISA on the 47 prefectures: with
-     the bundled graph (jregion.prefecture_graph, no libpysal), with build_weights (geopandas
-     + libpysal), a floor that only imports pandas, and the bare interpreter start;
+     the bundled graph (jregion.prefecture_graph, no libpysal), with build_weights on the
+     bundled polygons (geopandas + shapely, no libpysal), a floor that only imports pandas,
+     and the bare interpreter start;
   2. LISA, 999 permutations, on a rook lattice built directly as a sparse graph:
      jregion.local_moran vs esda.Moran_Local(keep_simulations=False, n_jobs=2);
-  3. global Moran's I with 999 permutations: jregion.moran vs esda.Moran.
+  3. global Moran's I with 999 permutations, each a first call in its own process:
+     jregion.moran with n_jobs=1 and with the default n_jobs (the cores available) vs
+     esda.Moran.
 esda's numba kernels are compiled on a 47-unit warm-up first; the compile time is
 printed separately. esda needs numba for its fast path: if numba is not importable the
 script says so (pass --numba-path DIR to add a directory holding numba to esda's
@@ -99,11 +102,14 @@ def child(task: str, nr: int, nc: int, out: Path) -> None:
                                permutations=PERMUTATIONS, keep_simulations=False, n_jobs=2,
                                seed=1)
         arrays.update(Ii=np.asarray(res.Is), p_sim=np.asarray(res.p_sim))
-    elif task in ("jregion_global", "jregion_global_2"):
+    elif task in ("jregion_global", "jregion_global_default"):
         from jregion.autocorrelation import moran
 
-        res = moran(y, graph, permutations=PERMUTATIONS, seed=1, alternative="folded",
-                    n_jobs=2 if task.endswith("_2") else 1)
+        if task.endswith("_default"):  # n_jobs left at its default: the cores available
+            res = moran(y, graph, permutations=PERMUTATIONS, seed=1, alternative="folded")
+        else:
+            res = moran(y, graph, permutations=PERMUTATIONS, seed=1, alternative="folded",
+                        n_jobs=1)
         arrays.update(I=np.array([res.I, res.expected_I, res.variance_I_norm,
                                   res.variance_I_rand, res.p_sim]),
                       sims=res.simulations)
@@ -148,7 +154,7 @@ def _lisa_script(graph_line: str) -> str:
 #: Fresh-process scripts by label; the parent measures each process from start to exit.
 FRESH = {
     "bundled graph": _lisa_script("jregion.prefecture_graph()"),
-    "build_weights (libpysal Graph)": _lisa_script(
+    "build_weights (bundled polygons)": _lisa_script(
         "jregion.build_weights(jregion.load_prefectures(), links='japan')"
     ),
     "floor: import pandas only": (
@@ -259,7 +265,8 @@ def main() -> None:
         print(f"\nneighbours identical to graph.transform('r').sparse (what esda uses): {same}; "
               f"weights equal: {same_w}")
         for kind in (args.only,) if args.only else ("local", "global"):
-            tasks = [f"jregion_{kind}"] + (["jregion_global_2"] if kind == "global" else [])
+            tasks = [f"jregion_{kind}"] + (["jregion_global_default"] if kind == "global"
+                                           else [])
             mine: dict[str, dict[str, object]] = {}
             ref: dict[str, object] | None = None
             for _ in range(max(1, args.repeat)):

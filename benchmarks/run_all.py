@@ -1,9 +1,9 @@
 """Run every benchmark in this folder, one after another, each in a fresh process.
 
 Run: python benchmarks/run_all.py
-Each benchmark (every bench_*.py here, bench_mesh.py included) prints its timings and the
-ratios against the peer tools (geopandas, libpysal, esda, jismesh, a plain-pandas loop)
-measured in the same run. See benchmarks/README.md
+Each benchmark (every bench_*.py here, bench_mesh.py and bench_mesh_io.py included) prints its
+timings and the ratios against the peer tools (geopandas, libpysal, esda, jismesh, a
+plain-pandas loop) measured in the same run. See benchmarks/README.md
 for the options of each script and for installing numba for esda's fast path.
 """
 

@@ -70,7 +70,10 @@ def main() -> None:
     print(
         "6. Kanto primacy in high-tech persons employed (JSIC 28+30), prefectures left out for "
         f"unpublished cells: {sorted(set(persons.index) - set(complete.index))}\n",
-        jregion.primacy_ratio(complete, denominators=["Kansai", "Chubu"]).round(2),
+        # coverage="partial": shares of the prefectures with published cells, not of Japan
+        jregion.primacy_ratio(
+            complete, denominators=["Kansai", "Chubu"], coverage="partial"
+        ).round(2),
     )
 
     fig, _ = jregion.plot_lisa(lisa, prefs, preset="journal-double", regions="eight")

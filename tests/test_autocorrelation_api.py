@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 import jregion
-from jregion._palette import LISA_LABELS
 from jregion.autocorrelation import (
     ConstantValueError,
     adjust_pvalues,
@@ -19,6 +18,7 @@ from jregion.autocorrelation import (
     local_moran,
     moran,
 )
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.errors import (
     DisconnectedGraphWarning,
     DuplicateKeyError,
@@ -162,3 +162,29 @@ def test_join_counts_accept_labels(graph, density) -> None:
     missing["01"] = None
     with pytest.raises(MissingValueError):
         join_counts(missing, graph)
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf])
+@pytest.mark.parametrize("stat", [moran, local_moran, general_g, local_g])
+def test_infinite_values_raise_like_missing_ones(graph, density, stat, bad) -> None:
+    # moran with an inf returned I = NaN with only numpy RuntimeWarnings
+    y = density.abs() if stat in (general_g, local_g) else density.copy()
+    y["13"] = bad
+    with pytest.raises(MissingValueError, match=r"1 infinite value\(s\), e.g. at \['13'\]"):
+        stat(y, graph)
+    assert np.isfinite(density).all()  # the caller's series is untouched
+
+
+def test_infinite_rates_raise(graph) -> None:
+    pop = jregion.load_indicator("population", year=2015)["population"].astype("float64")
+    events = pop / 1000
+    events["01"] = np.inf
+    with pytest.raises(MissingValueError, match="infinite"):
+        jregion.moran_rate(events, pop, graph)
+
+
+def test_moran_rate_without_events_says_so(prefs) -> None:
+    graph = jregion.build_weights(prefs, links="japan")
+    pop = jregion.load_indicator("population", year=2015)["population"]
+    with pytest.raises(jregion.InvalidDataError, match="events sum to zero"):
+        jregion.moran_rate(pd.Series(0.0, index=pop.index), pop, graph)

@@ -93,9 +93,27 @@ def test_same_seed_identical_different_seed_not() -> None:
     c = local_moran(y, graph, seed=12).to_frame()
     pd.testing.assert_frame_equal(a, b)
     assert not a["p_sim"].equals(c["p_sim"])
-    m1, m2 = moran(y, graph, seed=3), moran(y, graph, seed=3, n_jobs=2)
+    m1, m2 = moran(y, graph, seed=3, n_jobs=1), moran(y, graph, seed=3, n_jobs=2)
     np.testing.assert_array_equal(m1.simulations, m2.simulations)  # n_jobs changes nothing
     assert m1.p_sim == m2.p_sim
+
+
+@pytest.mark.parametrize("n_jobs", [1, 3, None])
+def test_default_jobs_give_the_same_numbers(n_jobs: int | None) -> None:
+    """n_jobs defaults to every available core; any count gives the one-thread numbers."""
+    from jregion.autocorrelation import geary, join_counts
+    from jregion.autocorrelation._permutation import available_cores
+
+    assert available_cores() >= 1
+    y, graph = _lattice(8, 9)
+    ref, got = moran(y, graph, seed=5, n_jobs=1), moran(y, graph, seed=5, n_jobs=n_jobs)
+    np.testing.assert_array_equal(ref.simulations, got.simulations)
+    np.testing.assert_array_equal(moran(y, graph, seed=5).simulations, ref.simulations)
+    assert geary(y, graph, seed=5, n_jobs=1).p_sim == geary(y, graph, seed=5,
+                                                            n_jobs=n_jobs).p_sim
+    cats = (y > y.median()).map({True: "hi", False: "lo"})
+    pd.testing.assert_frame_equal(join_counts(cats, graph, seed=5, n_jobs=1).to_frame(),
+                                  join_counts(cats, graph, seed=5, n_jobs=n_jobs).to_frame())
 
 
 def test_identical_in_a_fresh_process() -> None:

@@ -178,3 +178,15 @@ def prefs_area() -> pd.Series:
     prefs = jregion.load_prefectures()
     area: pd.Series = (prefs.to_crs(jregion.EQUAL_AREA_CRS).area / 1e6).rename("area_km2")
     return area
+
+
+@pytest.mark.parametrize("bins", [[10, np.nan], [np.nan, 10], [1, np.nan, 20]])
+def test_bins_with_nan_raise(bins: list[float]) -> None:
+    # reproduced on main: accepted, with a class labelled "11–nan"
+    with pytest.raises(jregion.ClassificationError, match="bins hold NaN"):
+        classify(pd.Series([1.0, 5.0, 9.0]), bins=bins)
+
+
+def test_bins_that_are_not_numbers_raise() -> None:
+    with pytest.raises(jregion.ClassificationError, match="bins must be numbers"):
+        classify(pd.Series([1.0, 5.0, 9.0]), bins=["a", "b"])  # type: ignore[list-item]

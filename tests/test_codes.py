@@ -250,3 +250,58 @@ def test_to_code_never_fails_silently(text: str) -> None:
     assert code in CODES
     norm = unicodedata.normalize("NFKC", text).strip()
     assert norm  # an accepted value is never blank
+
+
+# --- hardening (issue 23) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["4-7", "1-3", "-13", "+13", "1 3", "01-000", "1_3", "４－７"])
+def test_to_code_refuses_split_or_signed_digits(value: str) -> None:
+    # "4-7" was read as 47 (Okinawa) and "-13" as 13, while the integer -13 raised
+    with pytest.raises(jregion.UnknownCodeError, match="split by a separator or signed"):
+        jregion.to_code(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        (130001, "area code '130001' (prefecture 13) read as a number"),
+        (13000, "area code '13000' (prefecture 13)"),
+        (1000, "'01000' (prefecture 01) read as a number, with its leading zero lost"),
+        (np.int64(47000), "'47000' (prefecture 47)"),
+        (13101, "municipal code '13101' in prefecture 13"),
+    ],
+)
+def test_integer_area_codes_get_a_leading_zero_hint(value: object, fragment: str) -> None:
+    # 130001 said "check digit should be 1" although it is 1; 1000 had no hint at all
+    with pytest.raises(jregion.UnknownCodeError) as err:
+        jregion.to_code(value)
+    assert fragment in str(err.value)
+    assert "check digit" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("Gumma", "10"),  # traditional Hepburn, m before b/m/p
+        ("Gumma-ken", "10"),
+        ("GUMMA Prefecture", "10"),
+        ("Sizuoka", "22"),  # Kunrei-shiki
+        ("Shidzuoka", "22"),  # 19th-century spelling
+        ("Hukuoka", "40"),
+        ("Hukusima", "07"),
+        ("Tiba", "12"),
+        ("Kôti", "39"),  # Kunrei with circumflex
+        ("Totigi", "09"),
+        ("Kagosima", "46"),
+        ("Tôkyô", "13"),
+    ],
+)
+def test_older_romanisations_are_accepted(value: str, code: str) -> None:
+    assert jregion.to_code(value) == code
+
+
+def test_kunrei_keys_are_distinct() -> None:
+    from jregion.codes import _kunrei_lookup
+
+    assert sorted(_kunrei_lookup().values()) == CODES

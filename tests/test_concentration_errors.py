@@ -11,6 +11,7 @@ import pytest
 
 import jregion
 from jregion.concentration import InvalidDataError
+from jregion.regions import region_order
 
 CODES = list(jregion.PREFECTURE_CODES)
 GOOD = pd.DataFrame({"a": np.arange(1.0, 48.0), "b": np.arange(47.0, 0.0, -1)}, index=CODES)
@@ -172,3 +173,74 @@ def test_bad_reference_values(func: Callable[[pd.Series], object]) -> None:
         func(POP.where(POP.index != "05", np.nan))
     with pytest.raises(TypeError, match="Series"):
         func(POP.to_numpy())  # type: ignore[arg-type]
+
+
+# --- hardening (issue 23): a partial table is not the whole country -------------------------
+SHARE_FUNCS: dict[str, Callable[..., Any]] = {
+    "region_shares": lambda d, **kw: jregion.region_shares(d, **kw),
+    "region_set_share": lambda d, **kw: jregion.region_set_share(d, ["Kanto", "Kinki"], **kw),
+    "primacy_ratio": lambda d, **kw: jregion.primacy_ratio(d, **kw),
+    "corridor_membership": lambda d, **kw: jregion.corridor_share(d, method="membership", **kw),
+    "corridor_area": lambda d, **kw: jregion.corridor_share(
+        d, method="area", distance_km=50, **kw),
+}
+SHARES = pytest.mark.parametrize("func", list(SHARE_FUNCS.values()), ids=list(SHARE_FUNCS))
+
+
+@SHARES
+def test_partial_table_raises_unless_partial_coverage_is_asked(func: Callable[..., Any]) -> None:
+    # reproduced on main: 30 of 47 prefectures gave shares with regions silently absent
+    part = GOOD.iloc[:30]
+    with pytest.raises(jregion.CoverageError, match=r"covers 30 of 47.*coverage='partial'"):
+        func(part)
+    out = func(part, coverage="partial")
+    assert out.attrs["jregion_coverage"]["prefectures"] == CODES[:30]
+    assert out.attrs["jregion_coverage"]["missing"] == CODES[30:]
+    full = func(GOOD)
+    assert full.attrs["jregion_coverage"] == {"prefectures": CODES, "missing": []}
+    with pytest.raises(jregion.OptionError, match="coverage must be"):
+        func(GOOD, coverage="some")
+
+
+@SHARES
+def test_same_prefecture_in_two_forms_raises(func: Callable[..., Any]) -> None:
+    # reproduced on main: "01" and "Hokkaido" were summed into Hokkaido
+    dup = pd.concat([GOOD, GOOD.iloc[:1].rename(index={"01": "Hokkaido"})])
+    with pytest.raises(jregion.DuplicateKeyError, match=r"01 more than once, as '01', 'Hokkaido'"):
+        func(dup)
+
+
+def test_partial_shares_mark_regions_without_rows_missing() -> None:
+    # Tokyo (Kanto) and Osaka (Kinki) only. On main Kanto/Kinki was 0.0 when Kanto was
+    # missing and Kanto/Chubu inf when Chubu was: an absent region is unknown, not zero
+    s = pd.Series([1.0, 2.0], index=["13", "27"])
+    ratio = jregion.primacy_ratio(s, coverage="partial")
+    assert ratio["Kanto/Kinki"] == pytest.approx(0.5)
+    assert np.isnan(ratio["Kanto/Chubu"])
+    ratio = jregion.primacy_ratio(pd.Series([2.0], index=["27"]), coverage="partial")
+    assert np.isnan(ratio["Kanto/Kinki"])
+    shares = jregion.region_shares(s, coverage="partial")
+    assert shares.index.tolist() == region_order("eight")
+    assert shares["Kanto"] == pytest.approx(1 / 3) and np.isnan(shares["Tohoku"])
+    assert np.isnan(jregion.region_set_share(s, ["Kanto", "Chubu"], coverage="partial"))
+    # a denominator region whose rows sum to zero is a true zero: inf, as documented
+    z = GOOD["a"].copy()
+    z[[c for c in CODES if jregion.region_of([c]).iloc[0] == "Chubu"]] = 0.0
+    assert np.isinf(jregion.primacy_ratio(z)["Kanto/Chubu"])
+
+
+def test_duplicate_column_labels_are_named() -> None:
+    df = pd.DataFrame([[1, 2, 3], [4, 5, 6]], columns=["a", "a", "b"], index=["01", "02"])
+    with pytest.raises(jregion.DuplicateKeyError, match="duplicated column labels"):
+        jregion.gini(df)
+
+
+def test_share_change_by_scheme_needs_the_whole_country() -> None:
+    # on main 30 prefectures gave regional shares of a "national" total that was not one
+    part = GOOD.iloc[:30]
+    with pytest.raises(jregion.CoverageError, match="covers 30 of 47"):
+        jregion.share_change(part, part * 2, groups="eight")
+    sc = jregion.share_change(part, part * 2, groups="eight", coverage="partial")
+    assert sc.share_start.attrs["jregion_coverage"]["prefectures"] == CODES[:30]
+    # without a scheme the rows are the whole (any units), as documented
+    jregion.share_change(part, part * 2)

@@ -199,3 +199,14 @@ def test_population_principle_cv_hoover() -> None:
     x = np.array([3.0, 1.0, 4.0, 1.0, 5.0])
     for func in (jregion.coefficient_of_variation, jregion.hoover):
         assert func(pd.Series(np.tile(x, 4))) == pytest.approx(func(pd.Series(x)), abs=1e-14)
+
+
+def test_gini_near_the_float_limit_is_computed_in_scaled_form() -> None:
+    # the plain total 1e308 + 1e308 + 1 overflows to inf, so every share was 0 and G was 0.0;
+    # shares are (1/2, 1/2, ~0): G = 2 * (1*0 + 2*0.5 + 3*0.5) / 3 - 4/3 = 1/3 (hand-worked)
+    assert jregion.gini(pd.Series([1e308, 1e308, 1.0])) == pytest.approx(1 / 3)
+    assert jregion.herfindahl(pd.Series([1e308, 1e308, 1.0])) == pytest.approx(0.5)
+    # the same distribution at an ordinary scale gives the same answer
+    assert jregion.gini(pd.Series([1e308, 1e308, 1.0])) == pytest.approx(
+        jregion.gini(pd.Series([1.0, 1.0, 1e-308]))
+    )

@@ -28,7 +28,8 @@ from matplotlib.colors import to_hex
 from shapely.geometry import Point
 
 import jregion
-from jregion._palette import LISA_COLORS, LISA_LABELS, MISSING_COLOR
+from jregion._palette import LISA_COLORS, MISSING_COLOR
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.classification import NonNumericError, classify
 from jregion.explore import UnvendoredAssetError
 from jregion.explore._escape import escape_html, js_literal
@@ -445,3 +446,69 @@ def test_import_jregion_does_not_import_folium() -> None:
     code = "import sys, jregion; print(sorted({'folium', 'branca'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- hardening (issue 23) -------------------------------------------------------------------
+def test_projected_coordinates_labelled_4326_raise(area_gdf: gpd.GeoDataFrame) -> None:
+    # reproduced on main: a blank or absurd map with no error
+    metres = area_gdf.to_crs(jregion.EQUAL_AREA_CRS).set_crs("EPSG:4326", allow_override=True)
+    with pytest.raises(jregion.CRSError, match=r"labelled EPSG:4326.*look projected"):
+        jregion.explore_choropleth(metres, "area")
+    pts = gpd.GeoDataFrame(geometry=[Point(500_000.0, 3_900_000.0)], crs="EPSG:4326")
+    with pytest.raises(jregion.CRSError, match="look projected"):
+        jregion.explore_points(pts)
+
+
+def test_index_values_differing_only_in_type_raise(area_gdf: gpd.GeoDataFrame) -> None:
+    # reproduced on main: 1 and "1" shared one feature id and one style
+    two = area_gdf.iloc[:2].copy()
+    two.index = pd.Index([1, "1"], dtype=object)
+    with pytest.raises(jregion.DuplicateKeyError, match=r"differ only in type, \[\[1, '1'\]\]"):
+        jregion.explore_choropleth(two, "area", k=2)
+
+
+def test_integer_column_label_and_decimals(area_gdf: gpd.GeoDataFrame) -> None:
+    # reproduced on main: explore_choropleth(gdf, 5) gave "'int' object is not iterable"
+    g = area_gdf.rename(columns={"area": 2005})
+    m = jregion.explore_choropleth(g, 2005, k=4)  # type: ignore[arg-type]
+    assert "Rank 1 of 47" in m.get_root().render()
+    with pytest.raises(jregion.PlotOptionError, match=r"column\(s\) \[5\] not in gdf"):
+        jregion.explore_choropleth(g, 5)  # type: ignore[arg-type]
+    # decimals=-1 raised a raw format error
+    with pytest.raises(jregion.OptionError, match="decimals must be an integer >= 0"):
+        jregion.explore_choropleth(area_gdf, "area", decimals=-1)
+    sites = gpd.GeoDataFrame(geometry=[Point(140.1, 36.1)], crs="EPSG:4326")
+    with pytest.raises(jregion.OptionError, match="decimals"):
+        jregion.explore_points(sites, decimals=1.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "color",
+    ["red;background:url(x)", "#12345g", "expression(alert(1))", "notacolour", 5],
+)
+def test_explore_points_refuses_what_is_not_a_colour(color: object) -> None:
+    # reproduced on main: any CSS string went into the page's style
+    sites = gpd.GeoDataFrame(geometry=[Point(140.1, 36.1)], crs="EPSG:4326")
+    with pytest.raises(jregion.OptionError, match="is not a colour"):
+        jregion.explore_points(sites, color=color)  # type: ignore[arg-type]
+
+
+def test_explore_points_colour_reaches_the_page_as_hex() -> None:
+    sites = gpd.GeoDataFrame(geometry=[Point(140.1, 36.1)], crs="EPSG:4326")
+    html_text = jregion.explore_points(sites, color="navy").get_root().render()
+    assert "#000080" in html_text  # CSS navy
+    html_text = jregion.explore_points(sites, color=(1.0, 0.0, 0.0)).get_root().render()
+    assert "#ff0000" in html_text
+
+
+def test_option_errors_are_jregion_errors(area_gdf: gpd.GeoDataFrame) -> None:
+    # a missing column, a bad rank or radius raised plain ValueErrors
+    with pytest.raises(jregion.PlotOptionError, match=r"column\(s\) \['nope'\] not in gdf"):
+        jregion.explore_choropleth(area_gdf, "nope")
+    with pytest.raises(jregion.OptionError, match="rank must be"):
+        jregion.explore_choropleth(area_gdf, "area", rank="up")  # type: ignore[arg-type]
+    sites = gpd.GeoDataFrame(geometry=[Point(140.1, 36.1)], crs="EPSG:4326")
+    with pytest.raises(jregion.OptionError, match="radius must be positive"):
+        jregion.explore_points(sites, radius=0)
+    with pytest.raises(jregion.PlotOptionError, match="not in points"):
+        jregion.explore_points(sites, fields=["staff"])

@@ -332,9 +332,18 @@ def test_list_indicators() -> None:
         "jsic_technology",
         "population",
         "population_national",
+        "population_cities_2015",
         "area",
         "rd_gdp",
         "frameworks",
     ]
     assert t.loc["population", "years"] == "1920-2015"
     assert t.loc["rd_gdp", "index"] == "economy, year"
+
+
+def test_load_indicator_accepts_numpy_year() -> None:
+    import numpy as np
+
+    a = jregion.load_indicator("population", year=np.int64(2005))
+    b = jregion.load_indicator("population", year=2005)
+    pd.testing.assert_frame_equal(a, b)

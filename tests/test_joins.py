@@ -86,3 +86,85 @@ def test_attach_regions_with_alias() -> None:
     assert gdf.loc["Kinki", "jobs"] == 2.0 and gdf.index.name == "region"
     with pytest.raises(jregion.UnmatchedKeyError, match="did you mean 'Kanto'"):
         jregion.attach(pd.DataFrame({"region": ["Kantoo"], "v": [1]}), key="region", level="region")
+
+
+# --- hardening (issue 23) -------------------------------------------------------------------
+
+
+
+
+def test_aggregate_sum_propagates_missing_values() -> None:
+    # reproduced on main: ["01", "北海道", "13"] with [NaN, NaN, 3] gave Hokkaido 0.0
+    t = pd.DataFrame({"pref": ["01", "北海道", "13"], "v": [np.nan, np.nan, 3.0]})
+    with pytest.warns(jregion.UnmatchedRowsWarning):
+        out = jregion.attach(t, key="pref", aggregate="sum")
+    assert np.isnan(out.loc["01", "v"]) and out.loc["13", "v"] == 3.0
+    # (5, NaN) gave 5: a total over a suppressed row is not the total
+    t = pd.DataFrame({"pref": ["13", "東京都"], "v": [5.0, np.nan]})
+    with pytest.warns(jregion.UnmatchedRowsWarning):
+        out = jregion.attach(t, key="pref", aggregate="sum")
+    assert np.isnan(out.loc["13", "v"])
+    # Int64 <NA> + <NA> gave 0
+    t = pd.DataFrame({"pref": ["01", "Hokkaido"], "v": pd.array([pd.NA, pd.NA], dtype="Int64")})
+    with pytest.warns(jregion.UnmatchedRowsWarning):
+        out = jregion.attach(t, key="pref", aggregate="sum")
+    assert pd.isna(out.loc["01", "v"])
+    # mean, max and first also see the missing value
+    t = pd.DataFrame({"pref": ["13", "東京都"], "v": [np.nan, 4.0]})
+    for agg in ("mean", "max", "first"):
+        with pytest.warns(jregion.UnmatchedRowsWarning):
+            assert np.isnan(jregion.attach(t, key="pref", aggregate=agg).loc["13", "v"])
+
+
+def test_aggregate_skipna_is_explicit_and_counted() -> None:
+    t = pd.DataFrame(
+        {"pref": ["13", "東京都", "Tokyo", "01", "北海道"], "v": [5.0, np.nan, 2.0, np.nan, np.nan]}
+    )
+    with (
+        pytest.warns(jregion.SkippedValuesWarning, match=r"skipped 1 missing value"),
+        pytest.warns(jregion.UnmatchedRowsWarning),
+    ):
+        out = jregion.attach(t, key="pref", aggregate="sum", skipna=True)
+    assert out.loc["13", "v"] == 7.0
+    assert np.isnan(out.loc["01", "v"])  # all rows missing: missing, never 0
+
+
+@pytest.mark.parametrize("agg", ["foo", "size", "count", "SUM", len])
+def test_aggregate_outside_the_documented_set_raises(agg: object) -> None:
+    # "foo" gave a raw AttributeError, "size" a pandas error, "count" replaced values by counts
+    t = pd.DataFrame({"pref": ["13", "東京都"], "v": [5.0, 6.0]})
+    with pytest.raises(jregion.OptionError, match="aggregate must be one of 'sum'"):
+        jregion.attach(t, key="pref", aggregate=agg)  # type: ignore[arg-type]
+
+
+def test_multiindex_columns_raise_a_jregion_error() -> None:
+    t = pd.DataFrame([[v, 1.0] for v in CODES])
+    t.columns = pd.MultiIndex.from_tuples([("pref", ""), ("v", "2005")])
+    with pytest.raises(jregion.LayoutError, match=r"MultiIndex columns.*flatten"):
+        jregion.attach(t, key=("pref", ""))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("label", ["全国", "合計", "00000", "Japan", "総数"])
+def test_national_total_row_raises_with_a_hint_or_is_dropped(label: str) -> None:
+    t = pd.DataFrame({"pref": [label, *CODES], "v": [47.0, *([1.0] * 47)]})
+    with pytest.raises(jregion.UnknownCodeError, match=r"national total.*national='drop'"):
+        jregion.attach(t, key="pref")
+    out = jregion.attach(t, key="pref", national="drop")
+    assert out.attrs["jregion_dropped_national"] == [label]
+    assert out.index.tolist() == CODES and (out["v"] == 1.0).all()
+    with pytest.raises(jregion.OptionError, match="national must be"):
+        jregion.attach(t, key="pref", national="keep")  # type: ignore[arg-type]
+
+
+def test_empty_table_raises() -> None:
+    # reproduced on main: only a warning that 47 codes have no row
+    with pytest.raises(jregion.InvalidDataError, match="empty"):
+        jregion.attach(pd.DataFrame({"pref": [], "v": []}), key="pref")
+    with pytest.raises(jregion.InvalidDataError, match="only national-total rows"):
+        jregion.attach(pd.DataFrame({"pref": ["全国"], "v": [1]}), key="pref", national="drop")
+
+
+def test_attach_refuses_to_sum_text_columns() -> None:
+    table = pd.DataFrame({"pref": ["Tokyo", "東京都"], "label": ["a", "b"], "v": [1, 2]})
+    with pytest.raises(TypeError, match=r"\['label'\] are not"):
+        jregion.attach(table, key="pref", aggregate="sum")

@@ -12,8 +12,9 @@ import pytest
 from matplotlib.colors import to_hex
 
 import jregion
-from jregion._palette import LISA_COLORS, LISA_LABELS
+from jregion._palette import LISA_COLORS
 from jregion.autocorrelation import local_moran, moran
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.plotting import PlotOptionError, plot_lisa, plot_lorenz, plot_moran_scatter
 from jregion.weights import build_weights
 

@@ -417,3 +417,47 @@ def test_labels_need_names(frame: gpd.GeoDataFrame) -> None:
     other = frame.drop(columns=["name_en", "name_ja"]).reset_index(drop=True)
     with pytest.raises(PlotOptionError, match="cannot find 'en' names"):
         plot_choropleth(other, "code_num", k=3, labels="en")
+
+
+# --- hardening (issue 23) -------------------------------------------------------------------
+def test_none_geometry_raises_a_geometry_error(frame: gpd.GeoDataFrame) -> None:
+    # reproduced on main: "zip() argument 2 is shorter than argument 1"
+    bad = frame.copy()
+    bad.loc["13", "geometry"] = None
+    with pytest.raises(jregion.GeometryError, match=r"1 row\(s\) have no geometry.*\['13'\]"):
+        plot_choropleth(bad, "code_num", k=3)
+
+
+def test_mislabelled_crs_raises_a_crs_error(frame: gpd.GeoDataFrame) -> None:
+    # reproduced on main: "Axis limits cannot be NaN or Inf"
+    metres = frame.to_crs(jregion.EQUAL_AREA_CRS).set_crs("EPSG:4326", allow_override=True)
+    with pytest.raises(jregion.CRSError, match="look projected"):
+        plot_choropleth(metres, "code_num", k=3)
+
+
+@pytest.mark.parametrize("where", ["title", "legend_title"])
+def test_bad_mathtext_raises_a_plot_option_error(frame: gpd.GeoDataFrame, where: str) -> None:
+    # reproduced on main: matplotlib's ParseSyntaxException at draw time
+    with pytest.raises(jregion.PlotOptionError, match=r"not valid matplotlib mathtext.*\\\$"):
+        plot_choropleth(frame, "code_num", k=3, **{where: r"Shipments $\frac{1}{$ yen"})
+    # a plain dollar sign and valid mathtext still work
+    plot_choropleth(frame, "code_num", k=3, **{where: r"$10^6$ yen"})
+    plot_choropleth(frame, "code_num", k=3, **{where: "US$ 5"})
+
+
+def test_bad_mathtext_in_facet_titles_raises(frame: gpd.GeoDataFrame) -> None:
+    frame = frame.assign(b=frame["code_num"])
+    with pytest.raises(jregion.PlotOptionError, match="panel title"):
+        plot_facets(frame, ["code_num", "b"], k=3, titles=["ok", r"$\frac{$"])
+
+
+@pytest.mark.parametrize("bad", [np.inf, np.nan, -1.0])
+def test_point_sizes_must_be_finite(frame: gpd.GeoDataFrame, bad: float) -> None:
+    # an infinite size made every other marker vanish (size / inf = 0) without an error
+    pts = gpd.GeoDataFrame(
+        {"staff": [10.0, bad]},
+        geometry=gpd.points_from_xy([139.7, 135.5], [35.7, 34.7]),
+        crs="EPSG:4326",
+    )
+    with pytest.raises(jregion.PlotOptionError, match="non-negative finite numbers"):
+        plot_choropleth(frame, "code_num", k=3, points=PointLayer(pts, size="staff"))

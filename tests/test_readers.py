@@ -268,8 +268,8 @@ def test_real_download(path: Path | None) -> None:
     prefs = df.loc[df["level"] != "national", "pref_code"]
     assert prefs.notna().all() and set(prefs) <= set(jregion.PREFECTURE_CODES)
     assert df["year"].notna().all()
-    # a symbol never becomes a number
-    sym = df["annotation"] != ""
+    # a symbol never becomes a number (the negative markers △ ▲ annotate negative numbers)
+    sym = ~df["annotation"].isin(["", "△", "▲"])
     assert df.loc[sym, "value"].isna().all()
 
 
@@ -307,3 +307,154 @@ def test_numbers_with_separators_round_trip(n: int) -> None:
 def test_symbols_are_kept_never_zero(symbol: str) -> None:
     value, annotation = _value(symbol)
     assert math.isnan(value) and annotation == symbol.strip()
+
+
+# ---------------------------------------------------------------- hardening (issue 23)
+_HEAD = '"調査年","地域 コード","地域","/項目","A1101_総人口【人】","注釈"\r\n'
+
+
+def _write(tmp_path: Path, text: str | bytes, name: str = "made_up_values.csv") -> Path:
+    p = tmp_path / name
+    p.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return p
+
+
+def test_row_with_an_extra_cell_raises_with_its_line(tmp_path: Path) -> None:
+    # reproduced on main: one extra cell shifted every value into the note column
+    p = _write(tmp_path, _HEAD + '"2005年度","13000","東京都","","1,000","","x"\r\n'
+               '"2005年度","27000","大阪府","","2,000",""\r\n')
+    with pytest.raises(LayoutError, match=r"line 2 has 7 cells but the header \(line 1\) has 6"):
+        jregion.read_estat(p)
+
+
+def test_short_row_inside_the_file_raises(tmp_path: Path) -> None:
+    # reproduced on main: a short row gave NaN without a note
+    p = _write(tmp_path, _HEAD + '"2005年度","13000","東京都",""\r\n'
+               '"2005年度","27000","大阪府","","2,000",""\r\n')
+    with pytest.raises(LayoutError, match="line 2 has 4 cells"):
+        jregion.read_estat(p)
+
+
+def test_file_cut_inside_a_value_is_truncated(tmp_path: Path) -> None:
+    # reproduced on main: a file cut inside "1,234,567" read Tokyo 2005 as 1.0
+    full = (
+        _HEAD
+        + '"2005年度","27000","大阪府","","2,000",""\r\n'
+        + '"2005年度","13000","東京都","","1,234,567",""\r\n'
+    )
+    p = _write(tmp_path, full[: full.index("1,234,567") + 1])
+    with pytest.raises(LayoutError, match="truncated"):
+        jregion.read_estat(p)
+    p = _write(tmp_path, full[: full.index("1,234,567") - 2])  # cut between two cells
+    with pytest.raises(LayoutError, match="truncated: its last row"):
+        jregion.read_estat(p)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp932"])
+def test_file_cut_inside_a_character_says_truncated(tmp_path: Path, encoding: str) -> None:
+    raw = (_HEAD + '"2005年度","13000","東京都","","1",""\r\n').encode(encoding)
+    cut = raw[: raw.rindex("東".encode(encoding)) + 1]
+    with pytest.raises(LayoutError, match="truncated") as err:
+        jregion.read_estat(_write(tmp_path, cut))
+    assert "re-save" not in str(err.value)
+
+
+def test_negative_markers_are_negative_numbers(tmp_path: Path) -> None:
+    # reproduced on main: △1,234 and ▲5 became missing values
+    p = _write(tmp_path, _HEAD + '"2005年度","13000","東京都","","△1,234",""\r\n'
+               '"2005年度","27000","大阪府","","▲5",""\r\n'
+               '"2005年度","23000","愛知県","","△",""\r\n')
+    df = jregion.read_estat(p)
+    assert df["value"].tolist()[:2] == [-1234.0, -5.0]
+    assert df["annotation"].tolist() == ["△", "▲", "△"]
+    assert math.isnan(df["value"].iloc[2])  # a bare marker is no number
+
+
+def test_area_code_must_agree_with_area_name(tmp_path: Path) -> None:
+    # reproduced on main: "13000","大阪府" was keyed to Tokyo silently
+    p = _write(tmp_path, _HEAD + '"2005年度","13000","大阪府","","1",""\r\n')
+    with pytest.raises(jregion.UnknownCodeError, match=r"'13000' is prefecture 13.*prefecture 27"):
+        jregion.read_estat(p)
+    p = _write(tmp_path, _HEAD + '"2005年度","00000","東京都","","1",""\r\n')
+    with pytest.raises(jregion.UnknownCodeError, match="national total"):
+        jregion.read_estat(p)
+    p = _write(tmp_path, _HEAD + '"2005年度","01100","東京都 札幌市","","1",""\r\n')
+    with pytest.raises(jregion.UnknownCodeError, match="is prefecture 13"):
+        jregion.read_estat(p)
+    # agreeing code and name, and a municipality without its prefecture, still read
+    p = _write(tmp_path, _HEAD + '"2005年度","13000","東京都","","1",""\r\n'
+               '"2005年度","01100","札幌市","","2",""\r\n')
+    assert jregion.read_estat(p)["pref_code"].tolist() == ["13", "01"]
+
+
+@pytest.mark.parametrize(
+    ("label", "year"),
+    [("平成2年度", 1990), ("令和元年", 2019), ("昭和６０年", 1985), ("平成17年", 2005)],
+)
+def test_japanese_calendar_years(tmp_path: Path, label: str, year: int) -> None:
+    text = (
+        '"調査年","地域","/項目","C3403_従業者数（製造業）【人】"\r\n'
+        f'"{label}","01 北海道","","900"\r\n'
+    )
+    p = _write(tmp_path, text)
+    assert jregion.read_estat(p)["year"].tolist() == [year]
+    # read_census_manufacture said "needs a 調査年 column" although the file has one
+    m = jregion.read_census_manufacture(p)
+    assert m.loc[("01", year), "persons_employed"] == 900.0
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "C2107_民営事業所数【所】",  # all industries, not manufacturing
+        "C3402_製造品出荷額等（従業者1人当たり）【百万円】",  # a per-worker ratio
+        "C3405_従業者数（1事業所当たり）【人】",  # a per-establishment ratio
+    ],
+)
+def test_census_manufacture_refuses_other_indicator_codes(tmp_path: Path, header: str) -> None:
+    # reproduced on main: each was taken as a manufacturing total by its Japanese substring
+    text = f'"調査年","地域","/項目","{header}"\r\n"1990年度","01 北海道","","900"\r\n'
+    with pytest.raises(LayoutError, match="no manufacturing series"):
+        jregion.read_census_manufacture(_write(tmp_path, text))
+
+
+def test_census_manufacture_refuses_a_code_named_as_another_series(tmp_path: Path) -> None:
+    text = (
+        '"調査年","地域","/項目","C3401_従業者数（製造業）【人】"\r\n'
+        '"1990年度","01 北海道","","9"\r\n'
+    )
+    with pytest.raises(LayoutError, match="C3401 should be 事業所数"):
+        jregion.read_census_manufacture(_write(tmp_path, text))
+
+
+def _db_table(industry: str | None, meta: str = "") -> str:
+    dim = '"産業分類",' if industry is not None else ""
+    val = f'"{industry}",' if industry is not None else ""
+    return (
+        meta
+        + f'"表章項目",{dim}"全国・都道府県","/時間軸（年）","2005年"\r\n'
+        + f'"従業者数【人】",{val}"北海道","","900"\r\n'
+        + f'"事業所数【所】",{val}"北海道","","9"\r\n'
+    )
+
+
+def test_census_manufacture_db_table_needs_manufacturing_as_a_whole(tmp_path: Path) -> None:
+    # reproduced on main: a db_table for 食料品製造業 only was read as all manufacturing
+    with pytest.raises(LayoutError, match=r"食料品製造業.*製造業計"):
+        jregion.read_census_manufacture(_write(tmp_path, _db_table("食料品製造業")))
+    # bare 従業者数 without an industry dimension may be all industries: refused
+    with pytest.raises(LayoutError, match="no manufacturing series"):
+        jregion.read_census_manufacture(_write(tmp_path, _db_table(None)))
+    # with the industry at 製造業計, or in a Census of Manufacture table, it is read
+    m = jregion.read_census_manufacture(_write(tmp_path, _db_table("製造業計")))
+    assert m.loc[("01", 2005), ["establishments", "persons_employed"]].tolist() == [9.0, 900.0]
+    census = '"統計名：","工業統計調査 MADE-UP VALUES"\r\n\r\n'
+    m = jregion.read_census_manufacture(_write(tmp_path, _db_table(None, census)))
+    assert m.loc[("01", 2005), "persons_employed"] == 900.0
+
+
+def test_unknown_encoding_is_named(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(jregion.EncodingError, match="unknown encoding 'nonsense'"):
+        jregion.read_estat(p, encoding="nonsense")

@@ -129,3 +129,10 @@ def test_list_schemes() -> None:
     assert s.index.tolist() == ["eight", "nine", "meti", "tokaido", "pacific_belt"]
     assert "Tokaido Main Line" in s.loc["tokaido", "definition"]
     assert "[citation needed]" in s.loc["pacific_belt", "definition"]
+
+
+def test_scheme_mapping_with_no_region_raises() -> None:
+    mapping: dict[object, object] = {c: "x" for c in jregion.PREFECTURE_CODES}
+    mapping["13"] = None
+    with pytest.raises(jregion.SchemeError, match="no region for"):
+        jregion.scheme_table(mapping)  # type: ignore[arg-type]

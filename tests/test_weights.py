@@ -246,8 +246,26 @@ def test_check_connectivity_warns(prefs: gpd.GeoDataFrame) -> None:
 
 
 def test_report_on_plain_graph(prefs: gpd.GeoDataFrame) -> None:
-    plain = build_weights(prefs, links="japan").transform("r")
+    # A libpysal Graph's transformed copy carries no link record; a SparseGraph's keeps it.
+    linked = build_weights(prefs, links="japan")
+    plain = linked.to_libpysal().transform("r")
     rep = connectivity_report(plain)
     assert rep.links.empty and rep.is_connected
+    kept = connectivity_report(linked.transform("r")).links
+    pd.testing.assert_frame_equal(kept, connectivity_report(linked).links)
     with pytest.raises(TypeError, match="Graph"):
         connectivity_report(prefs)
+
+
+def test_build_weights_refuses_invalid_geometry() -> None:
+    # a self-intersecting "bow tie" projected to a centroid ~1e18 m away gave wrong knn neighbours
+    from shapely.geometry import Polygon, box
+
+    bow = Polygon([(139, 35), (140, 36), (140, 35), (139, 36)])
+    g = gpd.GeoDataFrame(
+        geometry=[bow, box(140, 35, 141, 36), box(141, 35, 142, 36), box(138, 35, 139, 36)],
+        index=list("abcd"),
+        crs="EPSG:4326",
+    )
+    with pytest.raises(jregion.GeometryError, match=r"\['a'\].*make_valid"):
+        jregion.build_weights(g, kind="knn", k=1)

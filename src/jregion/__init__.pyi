@@ -35,6 +35,20 @@ from ._manifest import (
     dataset_info as dataset_info,
 )
 
+# Municipalities (boundaries and codes as of 2021-01-01)
+from .municipalities import (
+    BOUNDARY_DATE as BOUNDARY_DATE,
+    load_municipalities as load_municipalities,
+    municipality_table as municipality_table,
+)
+from .municipal_codes import (
+    to_municipal_code as to_municipal_code,
+    to_municipal_codes as to_municipal_codes,
+)
+from .errors import (
+    AmbiguousNameError as AmbiguousNameError,
+)
+
 # Errors and warnings
 from .errors import (
     JRegionError as JRegionError,
@@ -53,6 +67,13 @@ from .errors import (
     DisconnectedGraphWarning as DisconnectedGraphWarning,
 )
 
+# Errors and warnings added by the hardening issue (#23)
+from .errors import (
+    OptionError as OptionError,
+    CoverageError as CoverageError,
+    SkippedValuesWarning as SkippedValuesWarning,
+)
+
 # Indicators, sites and readers
 from .indicators import (
     load_indicator as load_indicator,
@@ -69,6 +90,7 @@ from .sites import (
 from .readers import (
     read_estat as read_estat,
     read_census_manufacture as read_census_manufacture,
+    read_estat_mesh as read_estat_mesh,
 )
 from .errors import (
     LayoutError as LayoutError,
@@ -131,6 +153,17 @@ from .errors import (
     MeshCodeError as MeshCodeError,
 )
 
+# Mesh statistics and rasters (e-Stat mesh tables, suppression, GeoTIFF, zonal statistics)
+from .meshstats import (
+    aggregate_mesh as aggregate_mesh,
+    MeshAggregate as MeshAggregate,
+    mesh_share as mesh_share,
+)
+from .raster import (
+    mesh_to_raster as mesh_to_raster,
+    zonal_stats as zonal_stats,
+)
+
 # Publication maps
 from .plotting import (
     plot_choropleth as plot_choropleth,
@@ -168,6 +201,8 @@ from .weights import (
     build_weights as build_weights,
     prefecture_graph as prefecture_graph,
     SparseGraph as SparseGraph,
+    GraphLike as GraphLike,
+    as_graph as as_graph,
     japan_links as japan_links,
     FixedLink as FixedLink,
     connectivity_report as connectivity_report,
@@ -182,6 +217,7 @@ from .regression import (
 )
 from .errors import (
     FormulaError as FormulaError,
+    TooFewObservationsError as TooFewObservationsError,
 )
 
 # Spatial autocorrelation

@@ -1,22 +1,14 @@
-"""Colours and category orders shared by the analysis results and both map layers.
+"""Colours shared by both map layers (plotting and explore): presentation only.
 
-Plain data only (no matplotlib, no folium), so analysis modules may import it.
+The LISA cluster labels these colours are keyed by belong to the analysis layer
+(:data:`jregion.autocorrelation._labels.LISA_LABELS`); presentation imports them from there.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["LISA_COLORS", "LISA_LABELS", "MISSING_COLOR"]
-
-#: LISA cluster labels, in the fixed order used by results, legends and maps.
-LISA_LABELS: Final[tuple[str, ...]] = (
-    "High-High",
-    "Low-Low",
-    "Low-High",
-    "High-Low",
-    "Not significant",
-)
+__all__ = ["LISA_COLORS", "MISSING_COLOR"]
 
 #: Fixed LISA colours (GeoDa's convention), keyed by label.
 LISA_COLORS: Final[dict[str, str]] = {

@@ -400,7 +400,15 @@ def classify(
     n_unique = np.unique(y).size
     used: str = "user_defined" if bins is not None else scheme
     if bins is not None:
-        edges = np.asarray(bins, dtype=float)
+        try:
+            edges = np.asarray(bins, dtype=float)
+        except (TypeError, ValueError):
+            raise ClassificationError(f"bins must be numbers, got {bins!r}") from None
+        if np.isnan(edges).any():
+            raise ClassificationError(
+                f"bins hold NaN, {list(edges)}; every class bound must be a number "
+                "(numpy.inf is allowed as the last bound)"
+            )
         if edges.ndim != 1 or edges.size == 0 or np.any(np.diff(edges) <= 0):
             raise ClassificationError(f"bins must be a strictly increasing list, got {list(edges)}")
         above = int((y > edges[-1]).sum())

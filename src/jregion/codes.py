@@ -10,10 +10,17 @@
   (``"ひょうご"``, ``"ヒョウゴケン"``);
 - romaji with or without macrons and with common suffixes (``"Hyōgo"``, ``"Hyogo-ken"``,
   ``"Hyogo Prefecture"``, ``"Tokyo-to"``, ``"Osaka-fu"``), and long vowels written
-  ``oh``/``oo``/``ou`` (``"Ohsaka"``, ``"Oosaka"``, ``"Toukyou"``).
+  ``oh``/``oo``/``ou`` (``"Ohsaka"``, ``"Oosaka"``, ``"Toukyou"``);
+- the older romanisations found in English-language literature and datasets:
+  traditional Hepburn ``m`` before ``b``/``m``/``p`` (``"Gumma"``) and Kunrei/Nihon-shiki
+  spellings (``"Sizuoka"``, ``"Hukuoka"``, ``"Tiba"``, ``"Kôti"``).
 
 Municipal codes (``"13101"``) are refused with a hint, rather than silently read as
-their prefecture.
+their prefecture; :func:`jregion.to_municipal_code` reads them.
+Digits split by a separator (``"4-7"``, ``"1 3"``) or signed
+(``"-13"``) are refused rather than joined, and integers are read only as codes 1..47:
+an area code that lost its leading zero when read as a number (``1000`` for ``"01000"``)
+is refused with a hint to read the column as text.
 """
 
 from __future__ import annotations
@@ -71,6 +78,22 @@ def prefecture_table() -> pd.DataFrame:
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 _SUFFIX_RE = re.compile(r"(?:[\s_-]*(?:prefecture|pref\.?|metropolis|ken|fu|to))$")
 _SEP_RE = re.compile(r"[\s\u3000_\-・.,'’]+")
+# digits that separators would join ("4-7" -> 47), or a sign before digits ("-13")
+_SPLIT_DIGITS_RE = re.compile(r"\d[\s\u3000_\-・.,'’]+\d|^[-+−‐]\s*\d")
+# Hepburn -> Kunrei (applied after long-vowel folding), and traditional Hepburn "m" before
+# labials ("Gumma"): the older spellings fold to one key per prefecture
+_KUNREI = (
+    (re.compile(r"m(?=[bmp])"), "n"),
+    (re.compile(r"shi"), "si"),
+    (re.compile(r"sh"), "sy"),
+    (re.compile(r"chi"), "ti"),
+    (re.compile(r"ch"), "ty"),
+    (re.compile(r"tsu"), "tu"),
+    (re.compile(r"fu"), "hu"),
+    (re.compile(r"ji"), "zi"),
+    (re.compile(r"j"), "zy"),
+    (re.compile(r"dz"), "z"),
+)
 
 
 def _fold_romaji(s: str, *, long_vowels: bool = True) -> str:
@@ -82,6 +105,20 @@ def _fold_romaji(s: str, *, long_vowels: bool = True) -> str:
     s = re.sub(r"o[uoh]", "o", s)
     s = s.replace("uu", "u")
     return s
+
+
+def _kunrei(s: str) -> str:
+    """Fold folded romaji to a Kunrei-style key ("gumma", "shizuoka" -> "gunma", "sizuoka")."""
+    for pattern, repl in _KUNREI:
+        s = pattern.sub(repl, s)
+    return s
+
+
+@functools.cache
+def _kunrei_lookup() -> dict[str, str]:
+    """Map the Kunrei key of every romaji name to its code (47 distinct keys)."""
+    t = _table()
+    return {_kunrei(_norm(_fold_romaji(str(n)))): str(c) for c, n in t["name_en"].items()}
 
 
 def _norm(value: str) -> str:
@@ -143,6 +180,8 @@ def _parse(value: object) -> str | None:
         # "13.0" (a float column written as text) is 13; "4.5", "1,3" are not codes
         m = re.fullmatch(r"(\d+)\.0+", raw)
         return _from_digits(m.group(1)) if m else None
+    if _SPLIT_DIGITS_RE.search(raw):
+        return None
     s = _norm(value)
     if not s:
         return None
@@ -170,6 +209,10 @@ def _parse(value: object) -> str | None:
         stripped = _fold_romaji(_SUFFIX_RE.sub("", _fold_romaji(s, long_vowels=False)))
         if stripped in table:
             return table[stripped]
+        kunrei = _kunrei_lookup()
+        for form in (folded, _SUFFIX_RE.sub("", folded), stripped):
+            if _kunrei(form) in kunrei:
+                return kunrei[_kunrei(form)]
     return None
 
 
@@ -191,11 +234,20 @@ def _suggest(value: object) -> list[str]:
 
 def _unknown_message(value: object, where: str) -> str:
     msg = f"unknown prefecture {value!r}{where}"
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and int(value) > 47:
+        return msg + ": " + _integer_hint(int(value))
     s = str(value).strip()
+    raw = unicodedata.normalize("NFKC", s)
+    if _SPLIT_DIGITS_RE.search(raw) and not re.fullmatch(r"[\d.,]+", raw):
+        return (
+            f"{msg}: digits split by a separator or signed are not a code "
+            "(write the code itself, e.g. '13' or '13000')"
+        )
     if s.isdigit() and len(s) in (5, 6) and s[:2] in _CODESET and s[2:5] != "000":
         return (
             f"{msg}: {s!r} is a municipal code in prefecture {s[:2]}; "
-            "aggregate municipalities first, or take the prefecture with codes.str[:2]"
+            "aggregate municipalities first, or take the prefecture with codes.str[:2]; "
+            "jregion.to_municipal_code and attach(..., level='municipality') read it"
         )
     if s.isdigit() and len(s) == 6 and s[2:5] == "000":
         return f"{msg}: check digit should be {_check_digit(s[:5])} (JIS X 0402)"
@@ -203,6 +255,28 @@ def _unknown_message(value: object, where: str) -> str:
     if hint:
         return f"{msg}; did you mean {' or '.join(hint)}?"
     return f"{msg}; use a JIS code 1..47, a name such as 'Hyogo' or '兵庫県', or 'JP-28'"
+
+
+def _integer_hint(n: int) -> str:
+    """Explain why an integer above 47 is refused; name the area code it may have been."""
+    hint = "integers are read only as JIS codes 1..47"
+    for text in dict.fromkeys((str(n).zfill(5), str(n).zfill(6))):
+        code = _from_digits(text) if len(text) in (5, 6) else None
+        if code is not None:
+            lost = "" if text == str(n) else ", with its leading zero lost"
+            return (
+                f"{hint}; {n} looks like the area code {text!r} (prefecture {code}) read as a "
+                f"number{lost}: read the code column as text (e.g. pd.read_csv(..., "
+                "dtype={'area_code': str})) or convert it with .astype(str).str.zfill(5)"
+            )
+    five = str(n).zfill(5)
+    if len(five) in (5, 6) and five[:2] in _CODESET:
+        return (
+            f"{hint}; {n} looks like the municipal code {five!r} in prefecture {five[:2]}: "
+            "aggregate municipalities first, or take the prefecture with "
+            ".astype(str).str.zfill(5).str[:2]"
+        )
+    return f"{hint}; if these are area codes, read the column as text so leading zeros are kept"
 
 
 def _is_missing(value: object) -> bool:

@@ -17,9 +17,11 @@ JRegionError
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousNameError",
     "CRSError",
     "ClassificationError",
     "ConstantValueError",
+    "CoverageError",
     "DataIntegrityError",
     "DisconnectedGraphWarning",
     "DuplicateKeyError",
@@ -34,8 +36,11 @@ __all__ = [
     "MissingDependencyError",
     "MissingValueError",
     "NonNumericError",
+    "OptionError",
     "PlotOptionError",
     "SchemeError",
+    "SkippedValuesWarning",
+    "TooFewObservationsError",
     "UnknownCodeError",
     "UnmatchedKeyError",
     "UnmatchedRowsWarning",
@@ -76,7 +81,7 @@ class FormulaError(JRegionError, ValueError):
 
 
 class LayoutError(JRegionError, ValueError):
-    """A user file is not in a layout the reader understands (the message says why)."""
+    """A user file or table is not in a layout jregion understands (the message says why)."""
 
 
 class UnvendoredAssetError(JRegionError, ValueError):
@@ -136,3 +141,28 @@ class DisconnectedGraphWarning(JRegionWarning):
 
 class MeshCodeError(JRegionError, ValueError):
     """A JIS X 0410 mesh code, level or point is invalid (the message names the first bad one)."""
+
+
+# Municipalities (issue 21)
+class AmbiguousNameError(UnknownCodeError):
+    """A name denotes several units (伊達市 in Hokkaido and Fukushima); the message lists them."""
+
+
+# Regression (issue 22)
+class TooFewObservationsError(JRegionError, ValueError):
+    """A model has no more observations than parameters (n <= k); the message names n and k."""
+
+
+# --- hardening (#23) ---------------------------------------------------------------------
+
+
+class OptionError(JRegionError, ValueError):
+    """A keyword option has a value outside its documented set (the message lists the set)."""
+
+
+class CoverageError(JRegionError, ValueError):
+    """A table covers only part of the country where a national total is needed."""
+
+
+class SkippedValuesWarning(JRegionWarning):
+    """Missing values were skipped, as asked (``skipna=True``); the message says how many."""

@@ -34,6 +34,7 @@ IndicatorName = Literal[
     "jsic_technology",
     "population",
     "population_national",
+    "population_cities_2015",
     "area",
     "rd_gdp",
     "frameworks",
@@ -128,6 +129,13 @@ _SPECS: dict[str, _Spec] = {
         (("population", "Int64"), ("male", "Int64"), ("female", "Int64")),
         "Population census, national total row, 1920-2015",
     ),
+    "population_cities_2015": _Spec(
+        "population_cities_2015",
+        ("muni_code",),
+        (("population_2015", "Int64"),),
+        "Population census 2015, the 792 cities (市), by municipal code",
+        drop=("pref_code", "name_ja"),  # in load_municipalities(); would clash in joins
+    ),
     "area": _Spec(
         "area_gsi",
         ("pref_code",),
@@ -167,6 +175,8 @@ def _read(name: str) -> pd.DataFrame:
         c: str
         for c in (
             "pref_code",
+            "muni_code",
+            "name_ja",
             "economy",
             "copies",
             "withheld",
@@ -211,7 +221,7 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
     name : IndicatorName
         One of "manufacturing", "manufacturing_jsic", "manufacturing_jsic_4plus",
         "manufacturing_jsic_2014", "jsic_technology", "population", "population_national",
-        "area", "rd_gdp", "frameworks".
+        "population_cities_2015", "area", "rd_gdp", "frameworks".
         ``manufacturing``: METI Census of Manufacture, establishments with 4 or more persons,
         2000-2020 (establishments, persons employed, wages, raw materials, shipments; money in
         million yen). ``manufacturing_jsic``: the same census by JSIC middle group (09-32),
@@ -228,7 +238,9 @@ def load_indicator(name: IndicatorName, *, year: int | None = None) -> pd.DataFr
         boolean sets ``high_technology`` and ``high_or_medium_high`` that
         :func:`jregion.aggregate_jsic` uses. ``population``: census
         population 1920-2015 by sex. ``population_national``: the census's national row,
-        indexed by year. ``area``: GSI areas (km2).
+        indexed by year. ``population_cities_2015``: census population 2015 of the 792
+        cities (市), indexed by ``muni_code`` (towns, villages and Tokyo's wards are not in
+        the e-Stat download it comes from). ``area``: GSI areas (km2).
         ``rd_gdp``: GERD as % of GDP, indexed by ``(economy, year)``. ``frameworks``: the
         study's Table 1 (year, framework), one row per framework.
     year : int, optional

@@ -144,7 +144,9 @@ def region_of(
     Parameters
     ----------
     codes : Series, Index or iterable
-        Prefectures in any form :func:`jregion.to_codes` reads.
+        Prefectures in any form :func:`jregion.to_codes` reads, or municipalities
+        (5- or 6-digit codes, names) as :func:`jregion.to_municipal_code` reads
+        them, which take their prefecture's region.
     scheme : str or Mapping, default "eight"
         See :func:`scheme_table`.
 
@@ -161,8 +163,12 @@ def region_of(
     ['Kanto', 'Kanto', 'Okinawa']
     >>> jregion.region_of(["Niigata", "Shizuoka", "Okinawa"], scheme="eight").tolist()
     ['Chubu', 'Chubu', 'Kyushu']
+    >>> jregion.region_of(["14113", "北海道伊達市"]).tolist()
+    ['Kanto', 'Hokkaido']
     """
-    pc = to_codes(codes)
+    from jregion.municipal_codes import prefecture_codes
+
+    pc = prefecture_codes(codes)
     table = scheme_table(scheme)
     order = table.drop_duplicates("region").sort_values("region_order")["region"].tolist()
     values = table["region"].reindex(pc.to_numpy()).to_numpy()

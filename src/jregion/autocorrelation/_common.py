@@ -34,8 +34,9 @@ from jregion.errors import (
     MissingValueError,
     UnmatchedKeyError,
 )
+from jregion.weights._convert import GraphLike, as_graph
 from jregion.weights._csr import CSRWeights
-from jregion.weights._sparse import SparseGraph, is_graph
+from jregion.weights._sparse import SparseGraph
 
 if TYPE_CHECKING:
     import scipy.sparse
@@ -135,16 +136,22 @@ def _numeric(y: Any, what: str) -> pd.Series:
             f"{what} has {int(missing.sum())} missing value(s), e.g. at {labels}; drop those "
             "units from both the data and the graph (graph.subgraph(ids)) or fill them explicitly"
         )
+    inf = np.isinf(y.to_numpy(dtype="float64", na_value=np.nan))
+    if inf.any():
+        labels = y.index[inf][:5].tolist()
+        raise MissingValueError(
+            f"{what} has {int(inf.sum())} infinite value(s), e.g. at {labels}; a statistic "
+            "over them is undefined: drop those units from both the data and the graph "
+            "(graph.subgraph(ids)) or replace them explicitly"
+        )
     return y
 
 
-def _weights(graph: Any, transformation: str, star: bool) -> tuple[CSRWeights, FloatArray]:
-    """Weights in the graph's order after the transformation, split from the diagonal.
-
-    A SparseGraph's weights are used as they are (no scipy); a libpysal Graph's ``sparse``
-    matrix is copied into canonical CSR form first.
-    """
-    w = graph.csr if isinstance(graph, SparseGraph) else CSRWeights.from_scipy(graph.sparse)
+def _weights(
+    graph: SparseGraph, transformation: str, star: bool
+) -> tuple[CSRWeights, FloatArray]:
+    """Weights in the graph's order after the transformation, split from the diagonal."""
+    w = graph.csr
     diag = w.diagonal()
     w = w.select((w.rows != w.indices) & (w.data != 0))
     if star:
@@ -170,7 +177,7 @@ def _is_connected(w: CSRWeights) -> bool:
 
 def prepare(
     y: Any,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: str,
     star: bool = False,
@@ -182,18 +189,14 @@ def prepare(
     Raises
     ------
     TypeError
-        If ``graph`` is not a :class:`libpysal.graph.Graph` or ``y`` not a numeric Series.
+        If ``graph`` is not a GraphLike (:func:`jregion.weights.as_graph`) or ``y`` not a
+        numeric Series.
     UnmatchedKeyError
         If ``y``'s index and the graph's ids differ.
     """
     series = _numeric(y, what)
-    if not is_graph(graph):
-        raise TypeError(
-            f"graph must be a libpysal.graph.Graph or a jregion SparseGraph, got "
-            f"{type(graph).__name__}; build one with jregion.weights.build_weights(gdf), "
-            "jregion.weights.prefecture_graph() or Graph.from_W(w) for a legacy W"
-        )
-    ids = pd.Index(graph.unique_ids)
+    graph = as_graph(graph)
+    ids = graph.unique_ids
     same_order = ids.equals(series.index)  # the usual case; much cheaper than isin
     if not same_order and (len(ids) != len(series) or not ids.isin(series.index).all()):
         only_y = series.index.difference(ids)[:5].tolist()

@@ -7,8 +7,6 @@ observations (spdep's ``adjust.n`` for isolates is not applied; a disconnected g
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -29,22 +27,31 @@ from jregion.autocorrelation._common import (
     tie_counts,
     weight_sums,
 )
-from jregion.autocorrelation._permutation import global_simulations, quadratic_simulations
+from jregion.autocorrelation._permutation import (
+    available_cores,
+    global_simulations,
+    quadratic_simulations,
+)
 from jregion.autocorrelation._results import (
     BivariateMoranResult,
     GearyResult,
     GeneralGResult,
     MoranResult,
 )
+from jregion.weights._convert import GraphLike
 
 __all__ = ["bivariate_moran", "geary", "general_g", "moran"]
 
 FloatArray = npt.NDArray[np.float64]
 
 
-def _check_jobs(n_jobs: int) -> None:
+def _check_jobs(n_jobs: int | None) -> int:
+    """Threads to use: ``n_jobs``, or the cores this process may run on when None."""
+    if n_jobs is None:
+        return available_cores()
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
-        raise ValueError(f"n_jobs must be a positive int, got {n_jobs!r}")
+        raise ValueError(f"n_jobs must be a positive int or None (all cores), got {n_jobs!r}")
+    return n_jobs
 
 
 def _check_n(prep: Prepared, need: int, name: str) -> None:
@@ -98,13 +105,13 @@ def _sim_p(
 
 def moran(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> MoranResult:
     """Global Moran's I with inference under normality, randomisation and permutation.
 
@@ -117,7 +124,7 @@ def moran(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids`` (any order; no missing values).
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights, e.g. from :func:`jregion.weights.build_weights`.
     transformation : {"r", "b", "o"}
         Row-standardised (default), binary, or the graph's own weights.
@@ -127,8 +134,9 @@ def moran(
         The same int gives identical results in every run and process.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values.
-    n_jobs : int
-        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process
+        (``os.sched_getaffinity``). Results do not depend on it. With the ``fast`` extra
         (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
         replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
@@ -168,7 +176,7 @@ def moran(
     """
     check_options(alternative=alternative, transformation=transformation,
                   permutations=permutations)
-    _check_jobs(n_jobs)
+    n_jobs = _check_jobs(n_jobs)
     prep = prepare(y, graph, transformation=transformation)
     _check_n(prep, 4, "Moran's I")
     z, zz = _centred(prep, "y")
@@ -205,7 +213,7 @@ def moran(
 def bivariate_moran(
     x: pd.Series,
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
@@ -222,7 +230,7 @@ def bivariate_moran(
     ----------
     x, y : pandas.Series
         Numeric variables with the same index as ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).
@@ -283,13 +291,13 @@ def bivariate_moran(
 
 def geary(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> GearyResult:
     """Global Geary's C with inference under normality, randomisation and permutation.
 
@@ -302,7 +310,7 @@ def geary(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).
@@ -312,8 +320,9 @@ def geary(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": positive autocorrelation).
-    n_jobs : int
-        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process
+        (``os.sched_getaffinity``). Results do not depend on it. With the ``fast`` extra
         (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
         replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
@@ -337,7 +346,7 @@ def geary(
     """
     check_options(alternative=alternative, transformation=transformation,
                   permutations=permutations)
-    _check_jobs(n_jobs)
+    n_jobs = _check_jobs(n_jobs)
     prep = prepare(y, graph, transformation=transformation)
     _check_n(prep, 4, "Geary's C")
     z, zz = _centred(prep, "y")
@@ -379,13 +388,13 @@ def geary(
 
 def general_g(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "b",
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> GeneralGResult:
     """Getis-Ord General G: whether high (or low) values concentrate among neighbours.
 
@@ -397,7 +406,7 @@ def general_g(
     ----------
     y : pandas.Series
         Non-negative numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"b", "r", "o"}
         Weights transformation (binary by default).
@@ -407,8 +416,9 @@ def general_g(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": high values cluster).
-    n_jobs : int
-        Threads for the permutations; results do not depend on it. With the ``fast`` extra
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process
+        (``os.sched_getaffinity``). Results do not depend on it. With the ``fast`` extra
         (numba), large problems (``n * permutations >= 2e7``) run compiled kernels that
         replay the same permutations (see :mod:`jregion.autocorrelation._compiled`).
 
@@ -435,7 +445,7 @@ def general_g(
     """
     check_options(alternative=alternative, transformation=transformation,
                   permutations=permutations)
-    _check_jobs(n_jobs)
+    n_jobs = _check_jobs(n_jobs)
     prep = prepare(y, graph, transformation=transformation)
     _check_n(prep, 4, "General G")
     x = prep.values

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -24,6 +22,7 @@ from jregion.autocorrelation._common import (
 from jregion.autocorrelation._permutation import global_simulations
 from jregion.autocorrelation._results import JoinCountResult
 from jregion.errors import MissingValueError
+from jregion.weights._convert import GraphLike
 
 __all__ = ["join_counts"]
 
@@ -32,13 +31,13 @@ FloatArray = npt.NDArray[np.float64]
 
 def join_counts(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "b",
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> JoinCountResult:
     """Same-category join counts with moments under non-free sampling and permutations.
 
@@ -51,7 +50,7 @@ def join_counts(
     ----------
     y : pandas.Series
         Labels (bool, category, str or int) indexed like ``graph.unique_ids``; no missing.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights (binary by default, as spdep's style "B").
     transformation : {"b", "r", "o"}
         Weights transformation.
@@ -61,8 +60,9 @@ def join_counts(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values ("greater": more same-category joins than expected).
-    n_jobs : int
-        Threads for the permutations; results do not depend on it.
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process.
+        Results do not depend on it.
 
     Returns
     -------

@@ -14,7 +14,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from jregion._palette import LISA_LABELS
 from jregion.autocorrelation._adjust import Adjust, _adjust_array
 from jregion.autocorrelation._common import (
     Alternative,
@@ -29,8 +28,10 @@ from jregion.autocorrelation._common import (
     prepare,
     seed_label,
 )
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.autocorrelation._permutation import conditional_lags, count_extremes
 from jregion.autocorrelation._results import LocalGearyResult, LocalGResult, LocalMoranResult
+from jregion.weights._convert import GraphLike
 
 __all__ = ["local_g", "local_geary", "local_moran"]
 
@@ -71,7 +72,7 @@ def _simulated_p(
 
 def local_moran(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
@@ -96,7 +97,7 @@ def local_moran(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids`` (any order; no missing values).
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights, e.g. from :func:`jregion.weights.build_weights`.
     transformation : {"r", "b", "o"}
         Row-standardised (default), binary, or the graph's own weights.
@@ -119,7 +120,7 @@ def local_moran(
     LocalMoranResult
         ``to_frame()`` has ``Ii, expected_Ii, variance_Ii, z_Ii, p_norm, p_sim, p_adjusted,
         quadrant, cluster`` indexed like ``y``; ``cluster`` is a Categorical with categories
-        :data:`jregion._palette.LISA_LABELS`.
+        :data:`jregion.autocorrelation._labels.LISA_LABELS`.
 
     Raises
     ------
@@ -208,7 +209,7 @@ def local_moran(
 
 def local_g(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     star: bool = False,
     transformation: Transformation = "b",
@@ -230,7 +231,7 @@ def local_g(
     ----------
     y : pandas.Series
         Non-negative numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights (without self-weights).
     star : bool
         Gi* (include the unit itself) instead of Gi.
@@ -321,7 +322,7 @@ def local_g(
 
 def local_geary(
     y: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
@@ -341,7 +342,7 @@ def local_geary(
     ----------
     y : pandas.Series
         Numeric variable indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"r", "b", "o"}
         Row-standardised (default), binary or the graph's own weights.

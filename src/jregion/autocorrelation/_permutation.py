@@ -147,16 +147,28 @@ def count_extremes(
     return n_ge, n_le, mean, sd
 
 
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the OS has one)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no sched_getaffinity
+        return max(1, os.cpu_count() or 1)
+
+
 def _streams(
     rng: np.random.Generator,
     permutations: int,
-    n_jobs: int,
+    n_jobs: int | None,
     run: Callable[[np.random.Generator, int], list[FloatArray]],
 ) -> list[FloatArray]:
     """Split ``permutations`` over ``N_STREAMS`` spawned generators; run them on threads."""
     streams = rng.spawn(N_STREAMS)
     bounds = np.linspace(0, permutations, N_STREAMS + 1).astype(np.int64)
     counts = [int(bounds[s + 1] - bounds[s]) for s in range(N_STREAMS)]
+    if n_jobs is None:
+        n_jobs = available_cores()
     if n_jobs > 1:
         with ThreadPoolExecutor(max_workers=n_jobs) as pool:
             parts = list(pool.map(run, streams, counts))
@@ -171,7 +183,7 @@ def global_simulations(
     permutations: int,
     rng: np.random.Generator,
     *,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> FloatArray:
     """Simulate a global statistic under random permutations of the rows of ``values``.
 
@@ -218,7 +230,7 @@ def quadratic_simulations(
     permutations: int,
     rng: np.random.Generator,
     *,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
     compiled: bool | None = None,
 ) -> tuple[FloatArray, FloatArray]:
     """Simulate ``Q = v' U v`` and ``S = square . v**2`` over random permutations ``v`` of values.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
@@ -11,6 +9,7 @@ from jregion.autocorrelation._common import Alternative, Seed, Transformation, _
 from jregion.autocorrelation._global import moran
 from jregion.autocorrelation._results import MoranResult
 from jregion.errors import InvalidDataError, UnmatchedKeyError
+from jregion.weights._convert import GraphLike
 
 __all__ = ["eb_standardise", "moran_rate"]
 
@@ -68,13 +67,13 @@ def eb_standardise(events: pd.Series, population: pd.Series) -> pd.Series:
 def moran_rate(
     events: pd.Series,
     population: pd.Series,
-    graph: Any,
+    graph: GraphLike,
     *,
     transformation: Transformation = "r",
     permutations: int = 999,
     seed: Seed = None,
     alternative: Alternative = "two-sided",
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> MoranResult:
     """Moran's I of rates after Empirical Bayes standardisation (Assuncao-Reis).
 
@@ -88,7 +87,7 @@ def moran_rate(
     ----------
     events, population : pandas.Series
         Counts and populations at risk, indexed like ``graph.unique_ids``.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
+    graph : GraphLike
         Spatial weights.
     transformation : {"r", "b", "o"}
         Weights transformation (row-standardised by default).
@@ -98,8 +97,9 @@ def moran_rate(
         Seed of the permutations.
     alternative : {"two-sided", "greater", "less", "folded"}
         Direction of the p-values.
-    n_jobs : int
-        Threads for the permutations; results do not depend on it.
+    n_jobs : int or None
+        Threads for the permutations; default None uses every core available to the process.
+        Results do not depend on it.
 
     Returns
     -------

@@ -13,6 +13,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from jregion._display import ResultDisplay
+
 __all__ = [
     "BivariateMoranResult",
     "GearyResult",
@@ -31,14 +33,16 @@ def _scatter(values: pd.Series, lag: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"values": values, "lag": lag}, index=values.index)
 
 
-@dataclass(frozen=True, eq=False)
-class MoranResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class MoranResult(ResultDisplay):
     """Global Moran's I with inference under normality, randomisation and permutation.
 
     ``values`` is the standardised variable ``z = (y - mean) / sd`` (population sd) and
     ``lag`` its spatial lag ``Wz``, both aligned to the input index (the Moran scatterplot).
     ``p_sim`` is NaN when ``permutations == 0``. ``simulations`` holds the simulated I.
     """
+
+    _display_frame = False  # the scatter (values, lag) is not worth a table
 
     I: float  # noqa: E741
     expected_I: float  # noqa: N815
@@ -68,12 +72,14 @@ class MoranResult:
         return _scatter(self.values, self.lag)
 
 
-@dataclass(frozen=True, eq=False)
-class BivariateMoranResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class BivariateMoranResult(ResultDisplay):
     """Bivariate Moran's I of ``x`` with the spatial lag of ``y`` (permutation inference).
 
     ``values`` is standardised ``x`` and ``lag`` the lag of standardised ``y``.
     """
+
+    _display_frame = False  # the scatter (values, lag) is not worth a table
 
     I: float  # noqa: E741
     p_sim: float
@@ -94,13 +100,15 @@ class BivariateMoranResult:
         return _scatter(self.values, self.lag)
 
 
-@dataclass(frozen=True, eq=False)
-class GearyResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class GearyResult(ResultDisplay):
     """Global Geary's C with inference under normality, randomisation and permutation.
 
     ``z`` follows spdep: ``(1 - C) / sd``, positive for positive autocorrelation, so
     ``alternative="greater"`` tests positive autocorrelation.
     """
+
+    _display_frame = False  # the scatter (values, lag) is not worth a table
 
     C: float
     expected_C: float  # noqa: N815
@@ -130,9 +138,11 @@ class GearyResult:
         return _scatter(self.values, self.lag)
 
 
-@dataclass(frozen=True, eq=False)
-class GeneralGResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class GeneralGResult(ResultDisplay):
     """Getis-Ord General G (spdep ``globalG.test``; inference under randomisation)."""
+
+    _display_frame = False  # the scatter (values, lag) is not worth a table
 
     G: float
     expected_G: float  # noqa: N815
@@ -158,8 +168,8 @@ class GeneralGResult:
         return _scatter(self.values, self.lag)
 
 
-@dataclass(frozen=True, eq=False)
-class JoinCountResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class JoinCountResult(ResultDisplay):
     """Same-category join counts per category (spdep ``joincount.test``, non-free sampling).
 
     ``table`` has one row per category: ``joins`` (half the weighted same-category links,
@@ -183,12 +193,13 @@ def _local_frame(index: pd.Index, columns: dict[str, pd.Series]) -> pd.DataFrame
     return pd.DataFrame(columns, index=index)
 
 
-@dataclass(frozen=True, eq=False)
-class LocalMoranResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class LocalMoranResult(ResultDisplay):
     """Local Moran's I (LISA) with quadrants and cluster labels.
 
     ``cluster`` is the quadrant where ``p_adjusted <= alpha`` and "Not significant"
-    elsewhere, a Categorical with categories ``jregion._palette.LISA_LABELS`` in order.
+    elsewhere, a Categorical with categories
+    ``jregion.autocorrelation._labels.LISA_LABELS`` in order.
     ``expected_Ii``, ``variance_Ii``, ``z_Ii`` and ``p_norm`` are spdep's conditional
     analytical moments; ``p_sim`` comes from conditional permutation.
     """
@@ -225,8 +236,8 @@ class LocalMoranResult:
         })
 
 
-@dataclass(frozen=True, eq=False)
-class LocalGResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class LocalGResult(ResultDisplay):
     """Getis-Ord Gi or Gi* with spdep's moments and conditional-permutation p-values.
 
     ``hotspot`` is "Hot spot" (z > 0) or "Cold spot" (z < 0) where ``p_adjusted <= alpha``
@@ -258,8 +269,8 @@ class LocalGResult:
         })
 
 
-@dataclass(frozen=True, eq=False)
-class LocalGearyResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class LocalGearyResult(ResultDisplay):
     """Local Geary's C (spdep ``localC`` on the scaled variable), permutation p-values.
 
     Small ``C`` means a unit resembles its neighbours (positive local autocorrelation).

@@ -11,8 +11,14 @@ __all__ = ["per_column", "reference_shares", "shares"]
 
 
 def shares(values: np.ndarray) -> np.ndarray:
-    """Return each column divided by its total (columns must not sum to zero)."""
-    out: np.ndarray = values / values.sum(axis=0, keepdims=True)
+    """Return each column divided by its total (columns must not sum to zero).
+
+    Computed on values scaled by each column's maximum first, so totals beyond the float
+    range (``[1e308, 1e308, 1]``) give the right shares rather than an overflow to inf.
+    """
+    top = values.max(axis=0, keepdims=True)
+    scaled = values / np.where(top > 0, top, 1.0)
+    out: np.ndarray = scaled / scaled.sum(axis=0, keepdims=True)
     return out
 
 

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from jregion._manifest import path_of
-from jregion.concentration._groups import Level, group_labels
+from jregion.concentration._groups import Coverage, Level, group_labels, prefecture_coverage
 from jregion.concentration._validate import InvalidDataError, as_table
 from jregion.crs import EQUAL_AREA_CRS, STORAGE_CRS
 from jregion.errors import CRSError, GeometryError, UnknownCodeError
@@ -326,6 +326,7 @@ def corridor_share(
     scheme: SchemeLike = "tokaido",
     region: str = "Tokaido belt",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.Series:
     """Share of activity inside a corridor.
 
@@ -354,12 +355,19 @@ def corridor_share(
         ``scheme="pacific_belt"``).
     level : {"prefecture", "municipality"}, default "prefecture"
         The kind of key in ``data``'s index for ``"membership"``.
+    coverage : {"full", "partial"}, default "full"
+        For data keyed by prefecture (``"membership"``, and ``"area"`` with a plain
+        DataFrame): ``"full"`` raises :class:`~jregion.errors.CoverageError` unless every
+        prefecture has a row, since the share is of the national total; ``"partial"``
+        takes the share of the covered total. GeoDataFrames and points are the user's
+        own units and are taken as given.
 
     Returns
     -------
     Series
         Share per activity column (``"count"`` for unweighted points), named
-        ``"corridor_share"``.
+        ``"corridor_share"``. For prefecture-keyed data ``attrs["jregion_coverage"]``
+        lists the prefectures used and those missing.
 
     Raises
     ------
@@ -394,9 +402,12 @@ def corridor_share(
         elif hasattr(frame, "geometry") and hasattr(frame, "_geometry_column_name"):
             frame = pd.DataFrame(frame.drop(columns=frame._geometry_column_name))
         tab = as_table(frame)
+        report = prefecture_coverage(tab.index, level=level, coverage=coverage)
         label = normalise_region(region, scheme)
         inside = (group_labels(tab.index, scheme, level=level) == label).astype(float)
-        return _weighted_share(frame, inside, "corridor_share")
+        out = _weighted_share(frame, inside, "corridor_share")
+        out.attrs = {"jregion_coverage": report}
+        return out
     if method not in ("area", "points"):
         raise InvalidDataError(
             f"method must be 'membership', 'area' or 'points', got {method!r}"
@@ -406,6 +417,10 @@ def corridor_share(
             f"method={method!r} needs distance_km (the buffer radius in km)"
         )
     d = _check_distance(distance_km)
+    area_report: dict[str, list[str]] | None = None
+    keyed = isinstance(data, pd.DataFrame | pd.Series)
+    if method == "area" and keyed and not hasattr(data, "_geometry_column_name"):
+        area_report = prefecture_coverage(data.index, coverage=coverage)
     geo = _as_geo(data, method)
     frame = _activity(geo, columns, method)
     zone, crs = _buffer_local(cities, d)
@@ -418,7 +433,10 @@ def corridor_share(
         w = (shapely.distance(xy.to_numpy(), line) <= d * 1000.0).astype(float)
     else:
         w = _area_fraction(geo, zone, crs)
-    return _weighted_share(frame, w, "corridor_share")
+    out = _weighted_share(frame, w, "corridor_share")
+    if area_report is not None:
+        out.attrs = {"jregion_coverage": area_report}
+    return out
 
 
 def _origin(origin: str | tuple[float, float]) -> tuple[float, float]:

@@ -7,13 +7,68 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from jregion.concentration._validate import _show
-from jregion.errors import MissingValueError, SchemeError, UnknownCodeError, UnmatchedKeyError
+from jregion.codes import PREFECTURE_CODES, to_codes
+from jregion.concentration._validate import _check_prefecture_aliases, _show
+from jregion.errors import (
+    CoverageError,
+    MissingValueError,
+    OptionError,
+    SchemeError,
+    UnknownCodeError,
+    UnmatchedKeyError,
+)
 from jregion.regions import SchemeLike, region_of
 
-__all__ = ["Level", "group_labels"]
+__all__ = ["Coverage", "Level", "group_labels", "prefecture_coverage"]
 
 Level = Literal["prefecture", "municipality"]
+Coverage = Literal["full", "partial"]
+
+
+def prefecture_coverage(
+    index: pd.Index, *, level: Level = "prefecture", coverage: Coverage = "full"
+) -> dict[str, list[str]]:
+    """Return the prefectures the data covers, or raise if a national total needs all 47.
+
+    Parameters
+    ----------
+    index : Index
+        Keys of the data (prefectures in any form, or municipality codes).
+    level : {"prefecture", "municipality"}
+        What the keys are.
+    coverage : {"full", "partial"}
+        ``"full"`` raises :class:`~jregion.errors.CoverageError` unless every
+        prefecture has a row; ``"partial"`` accepts a subset.
+
+    Returns
+    -------
+    dict
+        ``{"prefectures": [...], "missing": [...]}``, JIS codes in order; the share
+        functions put it in their result's ``attrs["jregion_coverage"]``.
+    """
+    if coverage not in ("full", "partial"):
+        raise OptionError(f"coverage must be 'full' or 'partial', got {coverage!r}")
+    keys = _prefecture_keys(index, level)
+    try:
+        codes = to_codes(keys)
+    except UnknownCodeError as err:
+        raise UnknownCodeError(
+            f"the data's index has a key that is not a prefecture of the scheme: {err}"
+            + ("" if level == "municipality" else
+               "; for municipality codes pass level='municipality'")
+        ) from err
+    if level == "prefecture":
+        _check_prefecture_aliases(index, "the data")
+    covered = set(codes)
+    missing = [c for c in PREFECTURE_CODES if c not in covered]
+    if missing and coverage == "full":
+        raise CoverageError(
+            f"the data covers {len(covered)} of 47 prefectures; missing {_show(missing, 8)}. "
+            "Shares of the national total need every prefecture: add the missing rows "
+            "(zeros where the activity is truly zero), or pass coverage='partial' to take "
+            "shares of the covered total (listed in the result's attrs['jregion_coverage'])"
+        )
+    return {"prefectures": [c for c in PREFECTURE_CODES if c in covered], "missing": missing}
 
 
 def _prefecture_keys(index: pd.Index, level: Level) -> pd.Index:

@@ -16,6 +16,7 @@ from typing import overload
 import numpy as np
 import pandas as pd
 
+from jregion._display import ResultDisplay
 from jregion.concentration._common import per_column, reference_shares, shares
 from jregion.concentration._validate import InvalidDataError, as_table, check_reference
 
@@ -122,8 +123,8 @@ def gini(
     return per_column(tab, _gini_values(tab.values, p), "gini")
 
 
-@dataclass(frozen=True)
-class LorenzCurve:
+@dataclass(frozen=True, repr=False)
+class LorenzCurve(ResultDisplay):
     """A Lorenz curve: cumulative reference share against cumulative activity share.
 
     Attributes

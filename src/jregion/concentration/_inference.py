@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from jregion._display import ResultDisplay
 from jregion.concentration._common import reference_shares
 from jregion.concentration._inequality import _gini_values
 from jregion.concentration._lq import _base, lq_values
@@ -46,8 +47,8 @@ def _check(n: int, level: float, what: str) -> None:
         raise InvalidDataError(f"level must be between 0 and 1 (e.g. 0.95), got {level!r}")
 
 
-@dataclass(frozen=True)
-class BootstrapResult:
+@dataclass(frozen=True, repr=False)
+class BootstrapResult(ResultDisplay):
     """Percentile bootstrap interval of an inequality index, per activity column.
 
     Attributes
@@ -168,8 +169,8 @@ def bootstrap_inequality(
     )
 
 
-@dataclass(frozen=True)
-class LQInterval:
+@dataclass(frozen=True, repr=False)
+class LQInterval(ResultDisplay):
     """Parametric-bootstrap interval of location quotients (unit x activity).
 
     Attributes

@@ -9,13 +9,16 @@ of the base ``b`` (the row totals of the table unless ``reference`` is given).
 
 from __future__ import annotations
 
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 import pandas as pd
 
 from jregion.concentration._validate import InvalidDataError, Table, as_table, check_reference
 from jregion.errors import UnmatchedKeyError
+
+if TYPE_CHECKING:
+    from jregion.weights import GraphLike
 
 __all__ = [
     "krugman_concentration",
@@ -133,14 +136,14 @@ def location_quotient(
 
 @overload
 def spatial_location_quotient(
-    data: pd.Series, graph: Any, *, reference: pd.Series | None = None
+    data: pd.Series, graph: GraphLike, *, reference: pd.Series | None = None
 ) -> pd.Series: ...
 @overload
 def spatial_location_quotient(
-    data: pd.DataFrame, graph: Any, *, reference: pd.Series | None = None
+    data: pd.DataFrame, graph: GraphLike, *, reference: pd.Series | None = None
 ) -> pd.DataFrame: ...
 def spatial_location_quotient(
-    data: pd.Series | pd.DataFrame, graph: Any, *, reference: pd.Series | None = None
+    data: pd.Series | pd.DataFrame, graph: GraphLike, *, reference: pd.Series | None = None
 ) -> pd.Series | pd.DataFrame:
     """Spatially lagged location quotient: the weighted mean LQ of each unit's neighbours.
 
@@ -153,8 +156,9 @@ def spatial_location_quotient(
     ----------
     data : Series or DataFrame
         As for :func:`location_quotient`.
-    graph : libpysal.graph.Graph or jregion.weights.SparseGraph
-        Spatial weights over the same keys as ``data`` (``graph.unique_ids``).
+    graph : GraphLike
+        Spatial weights over the same keys as ``data`` (``graph.unique_ids``): a
+        :class:`~jregion.weights.SparseGraph`, a libpysal Graph or W, or (scipy matrix, ids).
     reference : Series, optional
         As for :func:`location_quotient`.
 
@@ -166,24 +170,19 @@ def spatial_location_quotient(
     Examples
     --------
     >>> import jregion
-    >>> from libpysal.graph import Graph
     >>> from jregion.indicators import load_indicator
     >>> m = load_indicator("manufacturing", year=2005)
     >>> pop = load_indicator("population", year=2005)["population"]
-    >>> g = Graph.build_contiguity(jregion.load_prefectures(), rook=False)
+    >>> g = jregion.build_weights(jregion.load_prefectures(), kind="queen")
     >>> slq = jregion.spatial_location_quotient(m["persons_employed"], g, reference=pop)
     >>> round(float(slq["23"]), 2)
     1.61
     """
-    from jregion.weights._sparse import as_libpysal, is_graph
+    from jregion.weights import as_graph
 
-    if not is_graph(graph):
-        raise TypeError(
-            f"graph must be a libpysal.graph.Graph or jregion SparseGraph, got "
-            f"{type(graph).__name__}; build one with jregion.weights.build_weights(prefs)"
-        )
+    g = as_graph(graph)
     lq = location_quotient(data, reference=reference)
-    ids = pd.Index(graph.unique_ids)
+    ids = g.unique_ids
     if not (len(ids) == len(lq.index) and set(ids) == set(lq.index)):
         missing = lq.index.difference(ids, sort=False).tolist()[:5]
         extra = ids.difference(lq.index, sort=False).tolist()[:5]
@@ -191,9 +190,10 @@ def spatial_location_quotient(
             f"graph ids and data index differ (only in data: {missing}; only in graph: "
             f"{extra}); build the graph from the same units with the same key type"
         )
-    w = as_libpysal(graph).transform("r").sparse
+    w = g.transform("r").csr
     vals = lq.to_numpy().reshape(len(lq.index), -1)
-    lag = np.asarray(w @ pd.DataFrame(vals, index=lq.index).reindex(ids).to_numpy())
+    in_order = pd.DataFrame(vals, index=lq.index).reindex(ids).to_numpy(dtype=np.float64)
+    lag = np.column_stack([w.lag(col) for col in in_order.T])
     out = pd.DataFrame(lag, index=ids).reindex(lq.index).to_numpy()
     if isinstance(lq, pd.Series):
         return pd.Series(out[:, 0], index=lq.index, name=lq.name)

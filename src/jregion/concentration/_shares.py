@@ -12,27 +12,37 @@ from typing import overload
 import numpy as np
 import pandas as pd
 
-from jregion.concentration._groups import Level
+from jregion.concentration._common import shares as column_shares
+from jregion.concentration._groups import Coverage, Level, prefecture_coverage
 from jregion.concentration._shiftshare import _aggregate
 from jregion.concentration._validate import InvalidDataError, as_table
-from jregion.regions import SchemeLike, normalise_region
+from jregion.regions import SchemeLike, normalise_region, region_order
 
 __all__ = ["primacy_ratio", "region_set_share", "region_shares"]
 
 
 @overload
 def region_shares(
-    data: pd.Series, *, scheme: SchemeLike = "eight", level: Level = "prefecture"
+    data: pd.Series,
+    *,
+    scheme: SchemeLike = "eight",
+    level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.Series: ...
 @overload
 def region_shares(
-    data: pd.DataFrame, *, scheme: SchemeLike = "eight", level: Level = "prefecture"
+    data: pd.DataFrame,
+    *,
+    scheme: SchemeLike = "eight",
+    level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.DataFrame: ...
 def region_shares(
     data: pd.Series | pd.DataFrame,
     *,
     scheme: SchemeLike = "eight",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.Series | pd.DataFrame:
     """Share of each region of a scheme in the national total.
 
@@ -45,11 +55,25 @@ def region_shares(
         A region scheme or a mapping prefecture -> region (see :func:`jregion.scheme_table`).
     level : {"prefecture", "municipality"}, default "prefecture"
         The kind of key in ``data``'s index.
+    coverage : {"full", "partial"}, default "full"
+        ``"full"`` raises :class:`~jregion.errors.CoverageError` unless every
+        prefecture has a row (a share of the national total needs the whole country).
+        ``"partial"`` takes shares of the covered total instead; regions without any
+        row are then missing (NaN), never 0.
 
     Returns
     -------
     Series or DataFrame
-        Indexed by ``region`` in the scheme's order; each column sums to 1.
+        Indexed by ``region`` in the scheme's order (every region of the scheme); each
+        column sums to 1. ``attrs["jregion_coverage"]`` lists the prefectures used
+        (``"prefectures"``) and those without a row (``"missing"``).
+
+    Raises
+    ------
+    CoverageError
+        A prefecture has no row and ``coverage="full"``.
+    DuplicateKeyError
+        Two keys name the same prefecture (``"01"`` and ``"Hokkaido"``).
 
     Examples
     --------
@@ -60,11 +84,15 @@ def region_shares(
     [0.386, 0.376]
     """
     tab = as_table(data)
-    vals, index = _aggregate(tab, tab.values, scheme, level)
-    out = vals / tab.values.sum(axis=0)
-    if tab.is_series:
-        return pd.Series(out[:, 0], index=index, name=tab.name)
-    return pd.DataFrame(out, index=index, columns=tab.columns.copy())
+    report = prefecture_coverage(tab.index, level=level, coverage=coverage)
+    out, index = _aggregate(tab, column_shares(tab.values), scheme, level)
+    frame = pd.DataFrame(out, index=index, columns=tab.columns.copy())
+    frame = frame.reindex(pd.Index(region_order(scheme), name="region"))  # no row: NaN
+    result: pd.Series | pd.DataFrame = (
+        frame.iloc[:, 0].rename(tab.name) if tab.is_series else frame
+    )
+    result.attrs = {"jregion_coverage": report}
+    return result
 
 
 def _labels(regions: str | Sequence[str], scheme: SchemeLike) -> list[str]:
@@ -82,6 +110,7 @@ def region_set_share(
     *,
     scheme: SchemeLike = "eight",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> float: ...
 @overload
 def region_set_share(
@@ -90,6 +119,7 @@ def region_set_share(
     *,
     scheme: SchemeLike = "eight",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.Series: ...
 def region_set_share(
     data: pd.Series | pd.DataFrame,
@@ -97,6 +127,7 @@ def region_set_share(
     *,
     scheme: SchemeLike = "eight",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> float | pd.Series:
     """Return the combined share of a region or a set of regions in the national total.
 
@@ -110,12 +141,18 @@ def region_set_share(
         The region scheme.
     level : {"prefecture", "municipality"}, default "prefecture"
         The kind of key in ``data``'s index.
+    coverage : {"full", "partial"}, default "full"
+        ``"full"`` raises :class:`~jregion.errors.CoverageError` unless every
+        prefecture has a row (a share of the national total needs the whole country).
+        ``"partial"`` takes shares of the covered total instead; regions without any
+        row are then missing (NaN), never 0.
 
     Returns
     -------
     float or Series
         The share; for a DataFrame a Series indexed by its columns, named after the
-        regions joined with ``"+"``.
+        regions joined with ``"+"``, with ``attrs["jregion_coverage"]``. NaN if a named
+        region has no row (``coverage="partial"``).
 
     Raises
     ------
@@ -132,11 +169,13 @@ def region_set_share(
     ('Kanto+Kinki+Chubu', [0.72, 0.718])
     """
     names = _labels(regions, scheme)
-    shares = region_shares(as_frame(data), scheme=scheme, level=level)
-    total = shares.reindex(pd.Index(names)).fillna(0.0).sum(axis=0)
+    shares = region_shares(as_frame(data), scheme=scheme, level=level, coverage=coverage)
+    total = shares.loc[names].sum(axis=0, skipna=False)  # a region without rows: NaN
     if isinstance(data, pd.Series):
         return float(total.iloc[0])
-    return pd.Series(total.to_numpy(), index=shares.columns, name="+".join(names))
+    out = pd.Series(total.to_numpy(), index=shares.columns, name="+".join(names))
+    out.attrs = dict(shares.attrs)
+    return out
 
 
 def as_frame(data: pd.Series | pd.DataFrame) -> pd.DataFrame:
@@ -154,6 +193,7 @@ def primacy_ratio(
     denominators: Sequence[str] = ("Kinki", "Chubu"),
     scheme: SchemeLike = "eight",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.Series: ...
 @overload
 def primacy_ratio(
@@ -163,6 +203,7 @@ def primacy_ratio(
     denominators: Sequence[str] = ("Kinki", "Chubu"),
     scheme: SchemeLike = "eight",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.DataFrame: ...
 def primacy_ratio(
     data: pd.Series | pd.DataFrame,
@@ -171,6 +212,7 @@ def primacy_ratio(
     denominators: Sequence[str] = ("Kinki", "Chubu"),
     scheme: SchemeLike = "eight",
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> pd.Series | pd.DataFrame:
     """Ratio of one region's activity to other regions' (e.g. Kanto / Kansai, Kanto / Chubu).
 
@@ -187,13 +229,20 @@ def primacy_ratio(
         The region scheme; the answer depends on it (METI's Kanto includes Shizuoka).
     level : {"prefecture", "municipality"}, default "prefecture"
         The kind of key in ``data``'s index.
+    coverage : {"full", "partial"}, default "full"
+        ``"full"`` raises :class:`~jregion.errors.CoverageError` unless every
+        prefecture has a row (a share of the national total needs the whole country).
+        ``"partial"`` takes shares of the covered total instead; regions without any
+        row are then missing (NaN), never 0.
 
     Returns
     -------
     Series or DataFrame
         For a Series, one ratio per denominator, indexed ``"Kanto/Kinki"`` ...; for a
-        DataFrame, one row per column of ``data`` and one column per ratio. A region
-        with no activity gives ``inf``.
+        DataFrame, one row per column of ``data`` and one column per ratio, with
+        ``attrs["jregion_coverage"]``. A denominator region whose rows sum to zero gives
+        ``inf``; a region with no rows at all (``coverage="partial"``) gives NaN, not
+        0 or ``inf``: its activity is unknown, not zero.
 
     Examples
     --------
@@ -208,15 +257,17 @@ def primacy_ratio(
     """
     num = _labels(numerator, scheme)[0]
     dens = _labels(list(denominators), scheme)
-    shares = region_shares(as_frame(data), scheme=scheme, level=level)
-    # a region with no rows in the data has a share of 0 (ratio inf), never a KeyError
-    shares = shares.reindex(list(dict.fromkeys([*shares.index, num, *dens])), fill_value=0.0)
+    shares = region_shares(as_frame(data), scheme=scheme, level=level, coverage=coverage)
     top = shares.loc[num].to_numpy()
     cols = {}
     with np.errstate(divide="ignore"):
         for d in dens:
             cols[f"{num}/{d}"] = top / shares.loc[d].to_numpy()
     out = pd.DataFrame(cols, index=shares.columns)
-    if isinstance(data, pd.Series):
-        return pd.Series(out.iloc[0].to_numpy(), index=out.columns, name="primacy_ratio")
-    return out
+    result: pd.Series | pd.DataFrame = (
+        pd.Series(out.iloc[0].to_numpy(), index=out.columns, name="primacy_ratio")
+        if isinstance(data, pd.Series)
+        else out
+    )
+    result.attrs = dict(shares.attrs)
+    return result

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from jregion.concentration._groups import Level, group_labels
+from jregion._display import ResultDisplay
+from jregion.concentration._groups import Coverage, Level, group_labels, prefecture_coverage
 from jregion.concentration._validate import Table, as_table, check_same_shape
 from jregion.regions import SchemeLike, region_order
 
 __all__ = ["ShareChange", "ShiftShare", "share_change", "shift_share"]
 
 
-@dataclass(frozen=True)
-class ShiftShare:
+@dataclass(frozen=True, repr=False)
+class ShiftShare(ResultDisplay):
     """Result of :func:`shift_share`.
 
     Attributes
@@ -71,8 +72,8 @@ class ShiftShare:
         )
 
 
-@dataclass(frozen=True)
-class ShareChange:
+@dataclass(frozen=True, repr=False)
+class ShareChange(ResultDisplay):
     """Result of :func:`share_change`: the change in each region's national share.
 
     Attributes
@@ -220,6 +221,7 @@ def share_change(
     *,
     groups: SchemeLike | pd.Series | None = None,
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> ShareChange:
     """Change in each region's share of the national total, split into growth components.
 
@@ -236,11 +238,18 @@ def share_change(
         Aggregate rows to the regions of a scheme first (see :func:`shift_share`).
     level : {"prefecture", "municipality"}, default "prefecture"
         The kind of key in the index when ``groups`` is a scheme.
+    coverage : {"full", "partial"}, default "full"
+        When ``groups`` is a scheme, the shares are of the national total, so every
+        prefecture needs a row: ``"full"`` raises :class:`~jregion.errors.CoverageError`
+        otherwise, ``"partial"`` takes shares of the covered total. Without a scheme the
+        rows are taken as the whole.
 
     Returns
     -------
     ShareChange
-        ``change == industry_mix + regional_share`` per region.
+        ``change == industry_mix + regional_share`` per region. With a scheme,
+        ``share_start.attrs["jregion_coverage"]`` (and the other Series') lists the
+        prefectures used.
 
     Examples
     --------
@@ -251,6 +260,9 @@ def share_change(
     >>> sc.to_frame().loc["Chubu", ["share_start", "share_end", "change"]].round(4).tolist()
     [0.2621, 0.2753, 0.0132]
     """
+    report = None
+    if groups is not None and not isinstance(groups, pd.Series):
+        report = prefecture_coverage(as_table(start).index, level=level, coverage=coverage)
     v0, v1, index, _ = _prepare(start, end, groups, level)
     g, _, mix, comp = _effects(v0, v1)
     tot0, tot1 = v0.sum(axis=1), v1.sum(axis=1)
@@ -259,7 +271,10 @@ def share_change(
         growth = np.where(tot0 > 0, tot1 / tot0 - 1.0, np.nan)
 
     def ser(a: np.ndarray, name: str) -> pd.Series:
-        return pd.Series(a, index=index, name=name)
+        out = pd.Series(a, index=index, name=name)
+        if report is not None:
+            out.attrs = {"jregion_coverage": report}
+        return out
 
     return ShareChange(
         share_start=ser(tot0 / x0, "share_start"),

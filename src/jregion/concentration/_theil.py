@@ -16,6 +16,7 @@ from typing import overload
 import numpy as np
 import pandas as pd
 
+from jregion._display import ResultDisplay
 from jregion.concentration._common import per_column, reference_shares, shares
 from jregion.concentration._groups import Level, group_labels
 from jregion.concentration._validate import as_table
@@ -80,8 +81,8 @@ def theil(
     return per_column(tab, _theil_values(tab.values, p), "theil")
 
 
-@dataclass(frozen=True)
-class TheilDecomposition:
+@dataclass(frozen=True, repr=False)
+class TheilDecomposition(ResultDisplay):
     """Theil index split into a between-group and a within-group part.
 
     Attributes

@@ -41,6 +41,33 @@ def _show(labels: Sequence[object] | pd.Index, limit: int = 5) -> str:
     return shown + more
 
 
+def _check_prefecture_aliases(index: pd.Index, what: str) -> None:
+    """Raise if an index of prefectures names one prefecture twice ("01" and "Hokkaido").
+
+    Only an index whose keys all read as prefectures is checked; other keys (regions,
+    municipalities, mesh codes, the caller's own labels) are taken as given.
+    """
+    from jregion.codes import to_code, to_codes
+    from jregion.errors import JRegionError
+
+    if len(index) < 2 or isinstance(index, pd.MultiIndex):
+        return
+    try:
+        to_code(index[0])
+        codes = to_codes(index)
+    except (JRegionError, TypeError):
+        return
+    dup = codes.duplicated(keep=False).to_numpy()
+    if dup.any():
+        first = codes[dup].iloc[0]
+        same = [k for k, c in zip(index, codes, strict=True) if c == first]
+        raise DuplicateKeyError(
+            f"{what} names prefecture {first} more than once, as {_show(same)}; one row per "
+            "prefecture: combine or drop the duplicates (jregion.to_codes(data.index) shows "
+            "the codes)"
+        )
+
+
 def as_table(
     data: object,
     *,
@@ -91,6 +118,7 @@ def as_table(
             f"{what} has duplicated index keys {_show(dup)}; aggregate them first "
             "(e.g. data.groupby(level=0).sum())"
         )
+    _check_prefecture_aliases(frame.index, what)
     if frame.columns.has_duplicates:
         dup = frame.columns[frame.columns.duplicated()].unique().tolist()
         raise DuplicateKeyError(
@@ -132,7 +160,7 @@ def as_table(
             "non-negative counts or amounts"
         )
     if not allow_zero_columns:
-        zero = values.sum(axis=0) == 0
+        zero: np.ndarray = ~np.any(values > 0, axis=0)  # non-negative: no positive, sum 0
         if zero.any():
             cols = frame.columns[zero].tolist()
             raise InvalidDataError(

@@ -9,10 +9,12 @@ import pandas as pd
 
 from jregion._palette import MISSING_COLOR
 from jregion.classification import DEFAULT_CMAP, NonNumericError, Scheme, class_colors, classify
+from jregion.errors import OptionError, PlotOptionError
 from jregion.explore._layers import (
     EDGE,
     MISSING_EDGE,
     add_geojson_layer,
+    check_decimals,
     check_frame,
     check_map,
     feature_collection,
@@ -26,6 +28,23 @@ from jregion.explore._layers import (
 from jregion.explore._legend import LegendEntry, add_legend, legend_html
 
 __all__ = ["explore_choropleth"]
+
+
+def add_prefecture_outlines(m: Any, outlines: Literal["prefecture"]) -> None:
+    """Add the prefecture borders as a non-interactive line layer (``"Prefecture borders"``)."""
+    from jregion.boundaries import load_prefectures
+
+    prefs = load_prefectures()
+    lines = prefs.set_geometry(prefs.boundary)
+    style = {"color": "#000000", "weight": 1.2, "fill": False, "interactive": False}
+    add_geojson_layer(
+        m,
+        feature_collection(lines, [""] * len(lines)),
+        name="Prefecture borders",
+        styles={str(k): style for k in lines.index},
+        show=True,
+        attribution="",
+    )
 
 
 def _per_column(option: str | Mapping[str, str] | None, column: str) -> str | None:
@@ -49,6 +68,7 @@ def explore_choropleth(
     missing_label: str = "No data",
     tiles: str | None = None,
     attribution: str | None = None,
+    outlines: Literal["prefecture"] | None = None,
     m: Any = None,
 ) -> Any:
     """Interactive classified choropleth map of one or several indicators.
@@ -69,8 +89,9 @@ def explore_choropleth(
         if absent and the index holds prefecture codes, from
         :func:`jregion.prefecture_table`.
     column : str or sequence of str
-        Numeric column(s) to map; NaN is drawn as missing (white, dashed
-        outline) and labelled ``missing_label`` in the tooltip and legend.
+        Numeric column(s) to map (a non-string label such as ``2005`` is one
+        column); NaN is drawn as missing (white, dashed outline) and labelled
+        ``missing_label`` in the tooltip and legend.
     scheme, k, bins
         Classification, passed to :func:`jregion.classification.classify`.
     cmap : str, default "YlGnBu"
@@ -94,6 +115,10 @@ def explore_choropleth(
     attribution : str, optional
         Credit line shown on the map; by default the boundary data credit
         :func:`jregion.attribution`. Pass ``""`` for none.
+    outlines : {"prefecture"} or None, default None
+        ``"prefecture"`` draws the prefecture borders over the fills (for
+        municipal maps from :func:`jregion.load_municipalities`), as a layer
+        that does not catch the mouse, so the municipal tooltips still show.
     m : folium.Map, optional
         Add the layers to this map (made by a ``jregion.explore_*`` function)
         instead of a new one.
@@ -109,9 +134,15 @@ def explore_choropleth(
         If ``gdf`` is not a GeoDataFrame.
     jregion.errors.NonNumericError
         If a column is not numeric.
-    ValueError
-        If a column is missing or ``rank`` is unknown (plus the errors of
+    jregion.PlotOptionError
+        If a column is missing (a ValueError, as are the errors of
         :func:`jregion.classification.classify`).
+    jregion.CRSError
+        If the coordinates cannot be in the layer's CRS (metres labelled EPSG:4326).
+    jregion.DuplicateKeyError
+        If two index values differ only in type (``1`` and ``"1"``).
+    jregion.OptionError
+        If ``decimals`` is not an integer >= 0 or ``rank`` is unknown.
 
     Examples
     --------
@@ -123,17 +154,21 @@ def explore_choropleth(
     >>> "Hokkaido" in html and "北海道" in html and "Rank 1 of 47" in html
     True
     """
-    columns = [column] if isinstance(column, str) else list(column)
+    # one label (a str, or an int/other scalar label such as 2005) or a list of labels
+    columns = list(column) if isinstance(column, (list, tuple, pd.Index)) else [column]
     if not columns:
-        raise ValueError("column is empty; name at least one numeric column to map")
+        raise PlotOptionError("column is empty; name at least one numeric column to map")
+    if outlines not in (None, "prefecture"):
+        raise PlotOptionError(f"outlines must be 'prefecture' or None, got {outlines!r}")
     if rank not in ("descending", "ascending"):
-        raise ValueError(f"rank must be 'descending' or 'ascending', got {rank!r}")
+        raise OptionError(f"rank must be 'descending' or 'ascending', got {rank!r}")
+    check_decimals(decimals)
     frame = check_frame(gdf, what="gdf")
     check_map(m)
     absent = [c for c in columns if c not in frame.columns]
     if absent:
         available = [c for c in frame.columns if c != frame.geometry.name]
-        raise ValueError(f"column(s) {absent} not in gdf; available: {available}")
+        raise PlotOptionError(f"column(s) {absent!r} not in gdf; available: {available}")
     if attribution is None:
         from jregion.boundaries import attribution as boundary_credit
 
@@ -155,8 +190,8 @@ def explore_choropleth(
             m,
             frame,
             values,
-            name=_per_column(label, col) or str(col),
-            unit=_per_column(units, col),
+            name=_per_column(label, str(col)) or str(col),
+            unit=_per_column(units, str(col)),
             names=(en, ja),
             classes=classify(values, scheme=scheme, k=k, bins=bins),
             cmap=cmap,
@@ -166,6 +201,8 @@ def explore_choropleth(
             attribution=attribution if position == 0 else "",
             show=position == 0,
         )
+    if outlines is not None:
+        add_prefecture_outlines(m, outlines)
     refresh_layer_control(m)
     return m
 

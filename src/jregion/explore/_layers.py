@@ -12,14 +12,17 @@ import numpy as np
 import pandas as pd
 
 from jregion._optional import import_optional
-from jregion.errors import CRSError, DuplicateKeyError, GeometryError
+from jregion.crs import check_plausible_crs
+from jregion.errors import CRSError, DuplicateKeyError, GeometryError, OptionError
 from jregion.explore._escape import escape_html, js_literal
 from jregion.explore._html import LEAFLET_CSS_CDN, LEAFLET_JS_CDN
 
 __all__ = [
     "add_geojson_layer",
+    "check_decimals",
     "check_frame",
     "check_map",
+    "css_color",
     "feature_collection",
     "format_value",
     "names_of",
@@ -54,6 +57,15 @@ def check_frame(gdf: Any, *, what: str, points: bool = False) -> Any:
             f"{what} has duplicate index values {dup}; each row must have its own key "
             "(the key identifies the shape in the map)"
         )
+    as_text = pd.Index([str(k) for k in gdf.index])
+    if as_text.has_duplicates:  # 1 and "1" would share one feature id and style
+        clash = as_text[as_text.duplicated()].unique().tolist()[:5]
+        same = [[k for k in gdf.index if str(k) == c] for c in clash]
+        raise DuplicateKeyError(
+            f"{what} has index values that differ only in type, {same}; the map keys shapes "
+            "by text, so they would share one feature: make the index one type "
+            "(e.g. gdf.index = gdf.index.astype(str)) after removing the duplicate"
+        )
     geom = gdf.geometry
     bad = geom.isna() | geom.is_empty
     if bad.any():
@@ -68,7 +80,32 @@ def check_frame(gdf: Any, *, what: str, points: bool = False) -> Any:
                 f"{what} must hold Point geometries, got {sorted(kinds)}; use "
                 "gdf.representative_point() for polygons"
             )
+    check_plausible_crs(gdf, what=what)
     return gdf.to_crs("EPSG:4326")
+
+
+def check_decimals(decimals: object) -> int:
+    """Return ``decimals`` if it is a non-negative int, else raise OptionError."""
+    if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)) or decimals < 0:
+        raise OptionError(f"decimals must be an integer >= 0, got {decimals!r}")
+    return int(decimals)
+
+
+def css_color(color: object, *, what: str = "color") -> str:
+    """Return a colour as a CSS hex string (``#rrggbb`` or ``#rrggbbaa``), or raise OptionError.
+
+    Anything matplotlib reads as a colour is accepted (names, hex, RGB tuples); the page
+    receives only the hex form, so no other text reaches its style.
+    """
+    from matplotlib.colors import is_color_like, to_hex, to_rgba
+
+    if not (isinstance(color, (str, tuple, list)) and is_color_like(color)):
+        raise OptionError(
+            f"{what} {color!r} is not a colour; use a name ('navy'), a hex string "
+            "('#1f4e9a') or an RGB tuple ((0.1, 0.3, 0.6))"
+        )
+    c: Any = color
+    return str(to_hex(c, keep_alpha=to_rgba(c)[3] < 1.0))
 
 
 def check_map(m: Any) -> None:

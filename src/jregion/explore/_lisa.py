@@ -6,12 +6,14 @@ from typing import Any
 
 import pandas as pd
 
-from jregion._palette import LISA_COLORS, LISA_LABELS, MISSING_COLOR
+from jregion._palette import LISA_COLORS, MISSING_COLOR
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.errors import UnmatchedKeyError
 from jregion.explore._layers import (
     EDGE,
     MISSING_EDGE,
     add_geojson_layer,
+    check_decimals,
     check_frame,
     check_map,
     feature_collection,
@@ -54,7 +56,8 @@ def explore_lisa(
     """Map local Moran (LISA) clusters with their statistics in the tooltips.
 
     Colours and category order are the fixed ones of
-    :data:`jregion._palette.LISA_COLORS` / ``LISA_LABELS`` (GeoDa's), shared
+    :data:`jregion._palette.LISA_COLORS` /
+    ``jregion.autocorrelation._labels.LISA_LABELS`` (GeoDa's), shared
     with the static LISA map. Nothing is computed here: clusters, ``Ii`` and
     pseudo p-values are read from ``result``.
 
@@ -105,6 +108,7 @@ def explore_lisa(
     >>> f"High-High ({n})" in m.get_root().render()
     True
     """
+    check_decimals(decimals)
     frame = _result_frame(result)
     check_map(m)
     if geometry is None:

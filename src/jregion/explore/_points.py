@@ -7,10 +7,13 @@ from typing import Any
 
 import pandas as pd
 
+from jregion.errors import OptionError, PlotOptionError
 from jregion.explore._layers import (
     add_geojson_layer,
+    check_decimals,
     check_frame,
     check_map,
+    css_color,
     feature_collection,
     format_value,
     new_map,
@@ -57,7 +60,8 @@ def explore_points(
     name : str, default "Points"
         Layer name in the layer control and legend.
     color : str, default "#1f4e9a"
-        Marker colour (CSS colour).
+        Marker colour: a name, hex string or RGB tuple matplotlib reads; the page gets
+        its hex form only (anything else raises :class:`~jregion.errors.OptionError`).
     radius : float, default 5.0
         Marker radius in pixels.
     decimals : int, default 1
@@ -95,14 +99,16 @@ def explore_points(
     >>> "Tsukuba" in html and "筑波研究学園都市" in html
     True
     """
+    check_decimals(decimals)
+    color = css_color(color)
     frame = check_frame(points, what="points", points=True)
     check_map(m)
     wanted = [c for c in [label, *fields] if c is not None]
     absent = [c for c in wanted if c not in frame.columns]
     if absent:
-        raise ValueError(f"column(s) {absent} not in points; available: {list(frame.columns)}")
+        raise PlotOptionError(f"column(s) {absent} not in points; available: {list(frame.columns)}")
     if radius <= 0:
-        raise ValueError(f"radius must be positive, got {radius!r}")
+        raise OptionError(f"radius must be positive, got {radius!r}")
     if m is None:
         minx, miny, maxx, maxy = (float(v) for v in frame.total_bounds)
         pad = 0.5

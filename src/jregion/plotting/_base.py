@@ -12,7 +12,8 @@ import shapely
 from pyproj import CRS
 
 from jregion._palette import MISSING_COLOR
-from jregion.errors import CRSError
+from jregion.crs import check_plausible_crs
+from jregion.errors import CRSError, GeometryError
 from jregion.plotting._geometry import laid_out, polygon_paths
 from jregion.plotting._layers import (
     PointLayer,
@@ -68,7 +69,37 @@ def check_frame(gdf: object, column: str | None = None) -> gpd.GeoDataFrame:
         raise CRSError("the GeoDataFrame has no CRS; set one with .set_crs('EPSG:4326')")
     if column is not None and column not in gdf.columns:
         raise PlotOptionError(f"column {column!r} not found; columns are {list(gdf.columns)}")
+    missing = gdf.geometry.isna().to_numpy()
+    if missing.any():
+        rows = gdf.index[missing].tolist()[:10]
+        raise GeometryError(
+            f"{int(missing.sum())} row(s) have no geometry (None), e.g. {rows}; a map needs a "
+            "shape per row: drop those rows, or take the geometry from "
+            "jregion.load_prefectures() with jregion.attach(...)"
+        )
+    check_plausible_crs(gdf, what="the GeoDataFrame")
     return gdf
+
+
+def check_text(text: str | None, what: str) -> None:
+    """Raise PlotOptionError if matplotlib cannot render ``text`` (bad mathtext in ``$...$``)."""
+    if not text:
+        return
+    from matplotlib import cbook
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.mathtext import MathTextParser
+
+    if not cbook.is_math_text(text):
+        return
+    try:
+        MathTextParser("path").parse(text, dpi=72, prop=FontProperties())
+    except ValueError as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise PlotOptionError(
+            f"{what} {text!r} is not valid matplotlib mathtext ({first}); text between two "
+            "'$' is read as mathematics: escape a literal dollar sign as '\\$', or fix "
+            "the formula"
+        ) from None
 
 
 def new_figure(preset: Preset, *, nrows: int = 1, ncols: int = 1) -> tuple[Figure, list[Axes]]:
@@ -93,6 +124,10 @@ def _wide(width: float, height: float) -> bool:
     return width / height > 1.4
 
 
+#: Above this many rows, fill edges are drawn as hairlines.
+_FINE_UNITS = 300
+
+
 def draw_map(
     ax: Axes,
     gdf: gpd.GeoDataFrame,
@@ -112,8 +147,10 @@ def draw_map(
     geoms, zones = laid_out(projected, layout, inset=opts.inset, ogasawara=opts.ogasawara)
     paths = polygon_paths(geoms)
     lw = opts.preset.line_width
+    # many small units (municipalities): hairline edges, or the edges hide the fills
+    edge_lw, edge = (lw, "#404040") if len(gdf) <= _FINE_UNITS else (lw * 0.15, "#606060")
     fills = PathCollection(
-        paths, facecolors=list(facecolors), edgecolors="#404040", linewidths=lw, zorder=2
+        paths, facecolors=list(facecolors), edgecolors=edge, linewidths=edge_lw, zorder=2
     )
     fills.set_gid("fills")
     ax.add_collection(fills)
@@ -191,6 +228,7 @@ def set_map_title(fig: Figure, ax: Axes, title: str | None, *, own_figure: bool)
     """Title the map; on a figure jregion made, make room so the title is not clipped."""
     if not title:
         return
+    check_text(title, "title")
     if own_figure:
         fig.subplots_adjust(top=0.90)
     ax.set_title(title)
@@ -227,6 +265,7 @@ def place_legend(
     """Legend in the Pacific corner (centre right when the Ogasawara inset is there)."""
     if not handles:
         return
+    check_text(title, "legend title")
     anchor = (1.0, 0.0)
     loc: Literal["lower right", "center left"] = "lower right"
     fig = ax.get_figure(root=True)

@@ -14,7 +14,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from jregion._palette import LISA_COLORS, LISA_LABELS, MISSING_COLOR
+from jregion._palette import LISA_COLORS, MISSING_COLOR
+from jregion.autocorrelation._labels import LISA_LABELS
 from jregion.crs import MAP_CRS
 from jregion.plotting._base import (
     Labels,

@@ -18,6 +18,7 @@ from jregion.plotting._base import (
     add_attribution,
     attribution_text,
     check_frame,
+    check_text,
     crs_key,
     decorate,
     draw_map,
@@ -144,7 +145,9 @@ def plot_choropleth(
     regions : str, mapping or GeoDataFrame, optional
         Region scheme (``"eight"``, ``"tokaido"``, ...; any scheme of
         :func:`jregion.load_regions`) or region polygons whose internal
-        boundaries are drawn as bold lines.
+        boundaries are drawn as bold lines. ``"prefecture"`` draws the
+        prefecture borders (thinner) over a municipal map. Above 300 rows, the
+        fills' own edges are drawn as hairlines.
     points : PointLayer or GeoDataFrame, optional
         Point symbols drawn on top (see :class:`PointLayer`).
     labels : {"en", "ja"} or None, default None
@@ -288,7 +291,9 @@ def plot_facets(
             missing_total += c.n_missing
             per_row = [palette[j] if j >= 0 else MISSING_COLOR for j in c.yb.to_numpy()]
             draw_map(axes[i], gdf, per_row, c.yb.to_numpy() < 0, opts)
-            axes[i].set_title(titles[i] if titles is not None else col)
+            panel_title = titles[i] if titles is not None else col
+            check_text(panel_title, "panel title")
+            axes[i].set_title(panel_title)
         for extra in axes[len(columns) :]:
             extra.set_visible(False)
         decorate(axes[len(columns) - 1], opts, scale_bar=True, north_arrow=False)

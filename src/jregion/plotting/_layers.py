@@ -94,6 +94,13 @@ def draw_region_overlay(
         if regions.crs is None:
             raise CRSError("the regions GeoDataFrame has no CRS; set one with .set_crs(...)")
         layer = regions
+    elif isinstance(regions, str) and regions == "prefecture":
+        # prefecture outlines over municipal maps: the full layer, whose borders are the
+        # municipal ones (both from N03 2021's shared arcs)
+        from jregion.boundaries import load_prefectures
+
+        layer = load_prefectures()
+        line_width /= 2.5  # outlines over many small units: thinner than region borders
     else:
         layer = load_regions(regions)  # type: ignore[arg-type]
     layer = layer.to_crs(crs)
@@ -141,9 +148,10 @@ def draw_points(
     sizes = np.full(len(gdf), layer.max_size / 4)
     if layer.size is not None:
         values = pd.to_numeric(gdf[_column(gdf, layer.size)], errors="coerce").to_numpy(float)
-        if np.isnan(values).any() or (values < 0).any():
+        if not np.isfinite(values).all() or (values < 0).any():
             raise PlotOptionError(
-                f"point size column {layer.size!r} must be non-negative numbers without NaN"
+                f"point size column {layer.size!r} must be non-negative finite numbers "
+                "(no NaN or inf)"
             )
         top = values.max() or 1.0
         sizes = layer.max_size * values / top

@@ -35,21 +35,59 @@ def decode_file(path: str | os.PathLike[str], *, encoding: str | None = None) ->
             raise EncodingError(
                 f"unknown encoding {encoding!r}; use e.g. 'cp932' (Shift_JIS) or 'utf-8-sig'"
             ) from None
+    where = ""
     for enc in tried:
         try:
             text = raw.decode(enc)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError as err:
+            where = f" ({enc} fails at line {_line_of(raw, err.start)})"
+            continue
+        except LookupError:
             continue
         if "\x00" in text:  # UTF-16/32 or binary bytes that a lenient codec let through
             continue
         return text.removeprefix("\ufeff"), enc
+    for enc in tried:  # a download cut inside a multi-byte character is not an encoding issue
+        for k in (1, 2, 3):
+            try:
+                text = raw[:-k].decode(enc)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            if "\x00" not in text and len(raw) > k:
+                raise LayoutError(
+                    f"{os.fspath(path)!r} is truncated: it ends in the middle of a character "
+                    f"({enc} decodes everything but the last {k} byte(s)); download the file "
+                    "again"
+                )
+    if b"\x00" in raw:
+        nul = _line_of(raw, raw.find(b"\x00"))
+        where = f" (line {nul} holds NUL bytes: UTF-16 or not a text file)"
     raise EncodingError(
-        f"could not decode {os.fspath(path)!r} with {', '.join(tried)}; "
+        f"could not decode {os.fspath(path)!r} with {', '.join(tried)}{where}; "
         "e-Stat downloads are Shift_JIS/CP932 or UTF-8 (with BOM): re-save the file in one "
         "of them, or pass encoding='...' if you know it"
     )
 
 
+def _line_of(raw: bytes, offset: int) -> int:
+    """Return the 1-based line number of a byte offset."""
+    return raw.count(b"\n", 0, offset) + 1
+
+
 def read_rows(text: str) -> list[list[str]]:
-    """Parse CSV text into rows of stripped cells (blank lines kept as empty rows)."""
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    """Parse CSV text into rows of stripped cells (blank lines kept as empty rows).
+
+    Text that ends inside a quoted cell (a download cut in the middle of a value) raises
+    :class:`LayoutError` saying the file is truncated, rather than reading the fragment.
+    """
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as err:
+        if "unexpected end of data" in str(err):
+            lines = text.count("\n") + 1
+            raise LayoutError(
+                f"the file is truncated: it ends inside a quoted cell (line {lines}); "
+                "download it again"
+            ) from None
+        rows = list(csv.reader(io.StringIO(text, newline="")))  # lenient on other quirks
+    return [[c.strip() for c in row] for row in rows]

@@ -12,13 +12,21 @@ Two layouts are understood:
   (``/時間軸（年）``, ``/表章事項``, ``/年齢``); the last one names the row dimensions.
 
 Values keep their annotation: a cell holding a symbol (``***``, ``-``, ``X``, ``…``) gives a
-missing value and the symbol in ``annotation``, never a zero.
+missing value and the symbol in ``annotation``, never a zero. Japanese negative markers
+(``△1,234``, ``▲5``) give negative numbers, with the marker kept in ``annotation``.
+Years in the Japanese calendar (``平成2年度``, ``令和元年``) are converted to Western years.
+
+Every data row must have as many cells as the header, and a file that ends in the
+middle of a row or value is refused as truncated; an area code must agree with its
+area name (``"13000","大阪府"`` raises), as :func:`jregion.to_code` requires of
+``"01 東京都"``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -51,6 +59,11 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _SSDS_ITEM = re.compile(r"^(#?[A-Z][A-Z0-9]*)_(.*?)(?:【(.*)】)?$")
 _UNIT = re.compile(r"^(.*?)【(.*)】$")
 _YEAR = re.compile(r"(\d{4})")
+#: First year of each era (元年 = year 1): 明治 1868, 大正 1912, 昭和 1926, 平成 1989, 令和 2019.
+_ERAS: dict[str, int] = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+_WAREKI = re.compile(r"(明治|大正|昭和|平成|令和)\s*(元|\d{1,2})\s*年")
+#: Negative-number markers of Japanese tables (△ and ▲ mean minus).
+_NEGATIVE = ("△", "▲")
 _CODE_NAME = re.compile(r"^(\d{2}|\d{5})\s+(.+)$")
 _PREF_SET = frozenset(PREFECTURE_CODES)
 
@@ -76,7 +89,36 @@ def _value(cell: str) -> tuple[float, str]:
     s = cell.replace(",", "").strip()
     if _NUMBER.match(s):
         return float(s), ""
+    if s[:1] in _NEGATIVE and _NUMBER.match(s[1:].strip()) and s[1:].strip()[:1] not in "+-":
+        return -float(s[1:].strip()), s[0]
     return np.nan, cell.strip()
+
+
+_NATIONAL_NAMES = frozenset({"全国", "全国計", "Japan"})
+
+
+def _check_name(code: str, pref: str | None, name: str, level: str, *, row: int) -> None:
+    """Refuse an area code whose name is another area (``"13000","大阪府"``)."""
+    if not name:
+        return
+    head = re.split(r"[\s\u3000]+", name, maxsplit=1)[0]
+    named: str | None = "national" if name in _NATIONAL_NAMES else None
+    if named is None:
+        for candidate in (name, head) if level == "prefecture" else (head,):
+            try:
+                named = to_code(candidate)
+                break
+            except UnknownCodeError:
+                continue
+    if named is None or named == (pref if level != "national" else "national"):
+        return
+    what = "the national total" if named == "national" else f"prefecture {named}"
+    expected = "the national total" if level == "national" else f"prefecture {pref}"
+    raise UnknownCodeError(
+        f"row {row}: area code {code!r} is {expected} but its name {name!r} is {what}; "
+        "the file's code and name columns disagree: check that the columns were not "
+        "shifted or edited"
+    )
 
 
 def _area(code: str | None, name: str, *, row: int) -> _Area:
@@ -93,12 +135,14 @@ def _area(code: str | None, name: str, *, row: int) -> _Area:
             )
         pref = code[:2]
         if code.strip("0") == "":
+            _check_name(code, None, name, "national", row=row)
             return _Area(code, None, name, "national")
         if pref not in _PREF_SET:
             raise UnknownCodeError(
                 f"row {row}: area code {code!r} ({name}) starts with no prefecture code"
             )
         level = "prefecture" if len(code) == 2 or code[2:] == "000" else "municipality"
+        _check_name(code, pref, name, level, row=row)
         return _Area(code, pref, name, level)
     if name in ("全国", "全国計", "Japan"):
         return _Area(None, None, name, "national")
@@ -157,12 +201,38 @@ def _is_ssds(header: list[str], k: int) -> bool:
 
 
 def _year(*cells: str | None) -> int | None:
+    """Return the Western year of the first cell that names one (``2005年度``, ``平成2年度``)."""
     for c in cells:
         if c:
+            c = unicodedata.normalize("NFKC", c)
+            w = _WAREKI.search(c)
+            if w:
+                n = 1 if w.group(2) == "元" else int(w.group(2))
+                return _ERAS[w.group(1)] + n - 1
             m = _YEAR.search(c)
             if m:
                 return int(m.group(1))
     return None
+
+
+def _check_widths(rows: list[list[str]], h: _Header, *, ends_with_newline: bool) -> None:
+    """Every data row has the header's cell count; a short last row means a truncated file."""
+    width = len(rows[h.end])
+    data = [(i, row) for i, row in enumerate(rows) if i > h.end and any(row)]
+    for pos, (i, row) in enumerate(data):
+        if len(row) == width:
+            continue
+        if pos == len(data) - 1 and len(row) < width and not ends_with_newline:
+            raise LayoutError(
+                f"the file is truncated: its last row (line {i + 1}) has {len(row)} of the "
+                f"header's {width} cells and the file ends without a line break; download it "
+                "again"
+            )
+        raise LayoutError(
+            f"line {i + 1} has {len(row)} cells but the header (line {h.end + 1}) has "
+            f"{width}: a value with an unquoted comma, a missing or extra cell, or a cut "
+            "file; every row must line up with the header, so nothing is read by guesswork"
+        )
 
 
 def _records_ssds(rows: list[list[str]], h: _Header) -> list[dict[str, object]]:
@@ -312,8 +382,11 @@ def read_estat(
         municipalities their prefecture; missing for the national row), ``area_name``,
         ``level`` ("national", "prefecture", "municipality" or "unresolved" for names that
         are not areas), ``year``, ``indicator_code``, ``indicator``, ``unit``, ``value``
-        (float, missing where the cell holds a symbol or is blank), ``annotation`` (the
-        symbol, "" when the value is a number) and ``note`` (the 注釈 column, if any).
+        (float, missing where the cell holds a symbol or is blank; ``△1,234`` and ``▲5``
+        are the negative numbers -1234 and -5), ``annotation`` (the symbol, or the
+        negative marker ``△``/``▲``; "" for a plain number) and ``note`` (the 注釈
+        column, if any). Years in the Japanese calendar become Western years
+        (``平成2年度`` is 1990, ``令和元年`` 2019).
         ``attrs``: ``layout``, ``encoding``, ``metadata`` (表題, 公開日, ...), ``symbols``
         (the file's legend) and ``path``.
 
@@ -322,7 +395,11 @@ def read_estat(
     jregion.EncodingError
         If the file decodes with none of the encodings tried (they are named).
     jregion.readers.LayoutError
-        If the layout is not recognised (for example a mesh file), or differs from ``layout``.
+        If the layout is not recognised (for example a mesh file), or differs from ``layout``;
+        if a row has more or fewer cells than the header (with its line number); if the
+        file is truncated (ends inside a value, a row or a character).
+    jregion.UnknownCodeError
+        If an area code matches no prefecture, or disagrees with its area name.
 
     Examples
     --------
@@ -346,6 +423,7 @@ def read_estat(
     text, enc = decode_file(path, encoding=encoding)
     rows = read_rows(text)
     head = _find_header(rows)
+    _check_widths(rows, head, ends_with_newline=text.endswith(("\n", "\r")))
     found = "ssds" if _is_ssds(rows[head.end], head.k) else "db_table"
     if layout != "auto" and layout != found:
         raise LayoutError(f"{os.fspath(path)!r} looks like a {found!r} file, not {layout!r}")

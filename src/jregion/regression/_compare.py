@@ -1,14 +1,16 @@
-"""compare_models: several regressions side by side, exported to Markdown or LaTeX."""
+"""compare_models: several regressions side by side, exported to Markdown, LaTeX or HTML."""
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from jregion.regression._fit import RegressionResult
+from jregion._display import ResultDisplay
+from jregion.regression._result import RegressionResult, cell
 
 __all__ = ["ModelComparison", "compare_models"]
 
@@ -18,6 +20,12 @@ _FIT_ROWS = [
 ]
 _LATEX_FIT = {"R²": "$R^2$", "Adjusted R²": "Adjusted $R^2$", "Pseudo R²": "Pseudo $R^2$"}
 _NOTE = "Standard errors in parentheses. * p < 0.1, ** p < 0.05, *** p < 0.01 (two-sided)."
+_NOTE_PLAIN = "Standard errors in parentheses."
+_NOTE_DIAG = " Diagnostics: statistic [p-value]."
+#: Diagnostics rows offered by the exports, in this order (OLS only).
+DIAGNOSTICS = ("F test", "Jarque-Bera", "Breusch-Pagan", "Koenker-Bassett", "White",
+               "Condition number", "LM error", "LM lag", "Robust LM error", "Robust LM lag",
+               "LM SARMA", "Moran's I (residuals)")
 
 
 def _stars(p: float) -> str:
@@ -34,8 +42,12 @@ def _latex_escape(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, eq=False)
-class ModelComparison:
+def _note(stars: bool, diagnostics: bool) -> str:
+    return (_NOTE if stars else _NOTE_PLAIN) + (_NOTE_DIAG if diagnostics else "")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ModelComparison(ResultDisplay):
     """Several fitted models side by side.
 
     Attributes
@@ -43,8 +55,10 @@ class ModelComparison:
     table : pandas.DataFrame
         Rows indexed by (``term``, ``statistic``): for each coefficient ``estimate``,
         ``std_error`` and ``p_value``; then fit statistics (``n``, ``r2``, ``adj_r2``,
-        ``pseudo_r2``, ``log_likelihood``, ``aic``, ``schwarz``) with statistic ``value``.
-        One column per model, NaN where a model lacks the term or statistic.
+        ``pseudo_r2``, ``log_likelihood``, ``aic``, ``schwarz``) with statistic ``value``;
+        then, for each OLS diagnostic any model has (``LM error``, ``White``...),
+        ``statistic`` and ``p_value``. One column per model, NaN where a model lacks the term
+        or statistic.
     """
 
     table: pd.DataFrame
@@ -74,37 +88,55 @@ class ModelComparison:
         """
         return self.table.copy()
 
-    def _cells(self, digits: int) -> tuple[list[str], list[list[str]]]:
+    def _cells(self, digits: int, stars: bool = True,
+               diagnostics: bool = False) -> tuple[list[str], list[list[str]], int]:
+        """Header, body rows, and the index of the first fit row."""
         t = self.table
         arr = t.to_numpy(dtype=float)
         pos = {key: i for i, key in enumerate(t.index)}
         terms = list(dict.fromkeys(t.index.get_level_values("term")))
-        fit_keys = {k for k, _ in _FIT_ROWS}
+        skip = {k for k, _ in _FIT_ROWS} | set(DIAGNOSTICS)
         rows: list[list[str]] = []
         for term in terms:
-            if term in fit_keys:
+            if term in skip:
                 continue
             est, se, p = (arr[pos[(term, s)]] for s in ("estimate", "std_error", "p_value"))
             rows.append([term] + [
-                "" if math.isnan(e) else f"{e:.{digits}f}{_stars(q)}"
+                "" if math.isnan(e) else f"{e:.{digits}f}{_stars(q) if stars else ''}"
                 for e, q in zip(est, p, strict=True)
             ])
             rows.append([""] + ["" if math.isnan(v) else f"({v:.{digits}f})" for v in se])
+        first_fit = len(rows)
         for key, label in _FIT_ROWS:
             vals = arr[pos[(key, "value")]]
             if all(math.isnan(v) for v in vals):
                 continue
             fmt = "{:.0f}" if key == "n" else f"{{:.{digits}f}}"
             rows.append([label] + ["" if math.isnan(v) else fmt.format(v) for v in vals])
-        return [str(c) for c in t.columns], rows
+        if diagnostics:
+            for test in DIAGNOSTICS:
+                if (test, "statistic") not in pos:
+                    continue
+                stat, p = arr[pos[(test, "statistic")]], arr[pos[(test, "p_value")]]
+                rows.append([test] + [
+                    "" if math.isnan(v) else f"{v:.{digits}f}"
+                    + ("" if math.isnan(q) else f" [{q:.{digits}f}]")
+                    for v, q in zip(stat, p, strict=True)
+                ])
+        return [str(c) for c in t.columns], rows, first_fit
 
-    def to_markdown(self, *, digits: int = 3) -> str:
+    def to_markdown(self, *, digits: int = 3, stars: bool = True,
+                    diagnostics: bool = False) -> str:
         """Return a Markdown (pipe) table: estimates with stars, standard errors below.
 
         Parameters
         ----------
         digits : int
             Decimals shown.
+        stars : bool
+            Mark estimates with * p < 0.1, ** p < 0.05, *** p < 0.01.
+        diagnostics : bool
+            Add the OLS diagnostics rows (statistic [p-value]) below the fit statistics.
 
         Returns
         -------
@@ -145,17 +177,18 @@ class ModelComparison:
         <BLANKLINE>
         Standard errors in parentheses. * p < 0.1, ** p < 0.05, *** p < 0.01 (two-sided).
         """
-        header, rows = self._cells(digits)
+        header, rows, _ = self._cells(digits, stars, diagnostics)
 
         def line(cells: list[str]) -> str:
             return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
         out = [line(["", *header]), "|---|" + "---:|" * len(header)]
         out += [line(r) for r in rows]
-        return "\n".join(out) + "\n\n" + _NOTE
+        return "\n".join(out) + "\n\n" + _note(stars, diagnostics)
 
     def to_latex(self, *, digits: int = 3, caption: str | None = None,
-                 label: str | None = None) -> str:
+                 label: str | None = None, stars: bool = True,
+                 diagnostics: bool = False) -> str:
         r"""Return a LaTeX ``table`` with a ``tabular`` (needs ``\usepackage{booktabs}``).
 
         Parameters
@@ -166,6 +199,10 @@ class ModelComparison:
             Caption text (escaped).
         label : str, optional
             Label for ``\ref`` (not escaped).
+        stars : bool
+            Mark estimates with significance stars.
+        diagnostics : bool
+            Add the OLS diagnostics rows (after a rule).
 
         Returns
         -------
@@ -186,7 +223,7 @@ class ModelComparison:
         >>> print(tex.splitlines()[7])
         const & 3.92$^{***}$ \\
         """
-        header, rows = self._cells(digits)
+        header, rows, first_fit = self._cells(digits, stars, diagnostics)
         lines = [r"\begin{table}[htbp]", r"\centering"]
         if caption:
             lines.append(r"\caption{" + _latex_escape(caption) + "}")
@@ -195,23 +232,73 @@ class ModelComparison:
         lines += [r"\begin{tabular}{l" + "r" * len(header) + "}", r"\toprule",
                   " & ".join(["", *(_latex_escape(h) for h in header)]) + r" \\",
                   r"\midrule"]
-        fit_labels = {lab for _, lab in _FIT_ROWS}
-        midrule_done = False
-        for r in rows:
-            if r[0] in fit_labels and not midrule_done:
+        diag_labels = set(DIAGNOSTICS)
+        diag_done = False
+        for i, r in enumerate(rows):
+            if i == first_fit:
                 lines.append(r"\midrule")
-                midrule_done = True
+            if r[0] in diag_labels and not diag_done:
+                lines.append(r"\midrule")
+                diag_done = True
             first = _LATEX_FIT.get(r[0], _latex_escape(r[0]))
             cells = [c.replace("***", "$^{***}$", 1) if c.endswith("***")
                      else c.replace("**", "$^{**}$", 1) if c.endswith("**")
                      else c.replace("*", "$^{*}$", 1) if c.endswith("*") else c for c in r[1:]]
             lines.append(" & ".join([first, *cells]) + r" \\")
         lines += [r"\bottomrule", r"\end{tabular}",
-                  r"\par\smallskip\footnotesize " + _latex_escape(_NOTE)]
+                  r"\par\smallskip\footnotesize " + _latex_escape(_note(stars, diagnostics))]
         if label:
             lines.append(r"\label{" + label + "}")
         lines.append(r"\end{table}")
         return "\n".join(lines) + "\n"
+
+    def to_html(self, *, digits: int = 3, stars: bool = True, diagnostics: bool = False) -> str:
+        """Return an HTML ``<table>`` (escaped), with the note as its caption.
+
+        Parameters
+        ----------
+        digits : int
+            Decimals shown.
+        stars : bool
+            Mark estimates with significance stars.
+        diagnostics : bool
+            Add the OLS diagnostics rows.
+
+        Returns
+        -------
+        str
+            The HTML; what a notebook shows for a ModelComparison.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import jregion
+        >>> from jregion.regression import compare_models, fit
+        >>> prefs = jregion.load_prefectures()
+        >>> df = prefs.assign(log_area=np.log(prefs.to_crs(jregion.EQUAL_AREA_CRS).area / 1e6),
+        ...                   lat=prefs.representative_point().y)
+        >>> page = compare_models([fit("log_area ~ lat", df)]).to_html(digits=2)
+        >>> "<td>0.13***</td>" in page
+        True
+        """
+        header, rows, first_fit = self._cells(digits, stars, diagnostics)
+        esc = html.escape
+        out = ["<table class='jregion-models'>",
+               f"<caption style='caption-side:bottom'>{esc(_note(stars, diagnostics))}</caption>",
+               "<thead><tr><th></th>" + "".join(f"<th>{esc(h)}</th>" for h in header)
+               + "</tr></thead><tbody>"]
+        for i, r in enumerate(rows):
+            style = " style='border-top:1px solid'" if i == first_fit else ""
+            out.append(f"<tr{style}><th style='text-align:left'>{esc(r[0])}</th>"
+                       + "".join(f"<td>{esc(c)}</td>" for c in r[1:]) + "</tr>")
+        out.append("</tbody></table>")
+        return "".join(out)
+
+    def _repr_html_(self) -> str:
+        return self.to_html(diagnostics=True)
+
+    def __repr__(self) -> str:
+        return f"ModelComparison(models={list(self.table.columns)})"
 
 
 def compare_models(
@@ -230,7 +317,8 @@ def compare_models(
     Returns
     -------
     ModelComparison
-        ``to_frame()`` for numbers, ``to_markdown()`` and ``to_latex()`` for papers.
+        ``to_frame()`` for numbers; ``to_markdown()``, ``to_latex()`` and ``to_html()`` for
+        papers (stars and diagnostics rows optional).
 
     Raises
     ------
@@ -274,6 +362,8 @@ def compare_models(
     terms = [t for t in terms if t not in spatial] + spatial
     index = [(t, s) for t in terms for s in ("estimate", "std_error", "p_value")]
     index += [(k, "value") for k, _ in _FIT_ROWS]
+    tests = [t for t in DIAGNOSTICS if any(t in r.diagnostics.index for r in results)]
+    index += [(t, s) for t in tests for s in ("statistic", "p_value")]
     table = pd.DataFrame(index=pd.MultiIndex.from_tuples(index, names=["term", "statistic"]),
                          columns=pd.Index(cols, name="model"), dtype=float)
     for col, r in zip(cols, results, strict=True):
@@ -285,4 +375,8 @@ def compare_models(
         table.loc[("n", "value"), col] = float(r.n)
         for k, _ in _FIT_ROWS[1:]:
             table.loc[(k, "value"), col] = r.fit[k]
+        for t in tests:
+            if t in r.diagnostics.index:
+                table.loc[(t, "statistic"), col] = cell(r.diagnostics, t, "statistic")
+                table.loc[(t, "p_value"), col] = cell(r.diagnostics, t, "p_value")
     return ModelComparison(table=table)

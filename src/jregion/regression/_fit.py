@@ -1,193 +1,40 @@
-"""fit: OLS with spatial diagnostics, and spatial lag and error models, over spreg."""
+"""fit: OLS with diagnostics, and spatial lag and error models, over spreg."""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import warnings
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from jregion.errors import MissingValueError, UnmatchedKeyError
-from jregion.regression._formula import FormulaError, parse_formula
+from jregion.errors import FormulaError
+from jregion.regression._diagnostics import empty_diagnostics, ols_diagnostics
+from jregion.regression._formula import design_matrices
+from jregion.regression._nointercept import ols_no_intercept
+from jregion.regression._result import Model, RegressionResult, cell
+from jregion.regression._spatial import (
+    Kernel,
+    Transformation,
+    exact_lag_multipliers,
+    hac_kernel,
+    spreg_weights,
+)
+
+if TYPE_CHECKING:
+    from jregion.weights import GraphLike
 
 __all__ = ["RegressionResult", "fit"]
 
-Model = Literal["ols", "lag", "error"]
 Method = Literal["ml", "gm"]
+Robust = Literal["white", "hac"]
 
 #: Largest n for exact impacts (dense inverse); above it spreg's series approximation is used.
 EXACT_IMPACTS_MAX_N = 3000
 
 _FIT_NAMES = ("r2", "adj_r2", "pseudo_r2", "log_likelihood", "aic", "schwarz", "sigma2")
-_DIAG_COLUMNS = ["statistic", "df", "z", "p_value"]
-
-
-@dataclass(frozen=True, eq=False)
-class RegressionResult:
-    """A fitted regression.
-
-    Attributes
-    ----------
-    formula : str
-        The formula as given.
-    model : {"ols", "lag", "error"}
-        The model.
-    method : {"ols", "ml", "gm"}
-        Estimation: least squares, maximum likelihood or generalised moments (spreg's
-        ``GM_Lag``, spatial two-stage least squares with WX as instruments, and ``GM_Error``,
-        Kelejian-Prucha's GM estimator, which gives no standard error for lambda).
-    y_name : str
-        Dependent variable.
-    x_names : tuple of str
-        Explanatory variables (the intercept ``const`` is always fitted).
-    n : int
-        Number of observations.
-    coefficients : pandas.DataFrame
-        Index ``term`` (``const``, the x names, then ``rho`` for the lag or ``lambda`` for the
-        error model); columns ``estimate``, ``std_error``, ``statistic`` (t for OLS, z
-        otherwise) and ``p_value`` (two-sided).
-    fit : pandas.Series
-        ``r2``, ``adj_r2`` (OLS), ``pseudo_r2`` (spatial models: squared correlation of y and
-        spreg's predicted values), ``log_likelihood``, ``aic``, ``schwarz`` (OLS and ML),
-        ``sigma2``; NaN where spreg does not define it.
-    diagnostics : pandas.DataFrame
-        For OLS with weights: ``LM error``, ``LM lag``, ``Robust LM error``, ``Robust LM lag``,
-        ``LM SARMA`` (statistic, df, p_value; as spdep's ``lm.LMtests``/``lm.RStests``) and
-        ``Moran's I (residuals)`` (statistic = I, z and p_value under normality). Empty
-        otherwise.
-    impacts : pandas.DataFrame or None
-        Lag model: average ``direct``, ``indirect`` and ``total`` impact of each x (exact,
-        from the trace of the inverse, for n up to 3000; spreg's power-series approximation
-        above). None for other models.
-    residuals : pandas.Series
-        Residuals aligned to the input index (spreg's ``u``; for the lag model
-        y - X b - rho W y).
-    fitted : pandas.Series
-        Predicted values aligned to the input index (spreg's ``predy``).
-    weights_transform : str
-        Transformation of the weights used (always ``"r"``, row-standardised), or ``""``
-        without weights.
-    """
-
-    formula: str
-    model: Model
-    method: Literal["ols", "ml", "gm"]
-    y_name: str
-    x_names: tuple[str, ...]
-    n: int
-    coefficients: pd.DataFrame
-    fit: pd.Series
-    diagnostics: pd.DataFrame
-    impacts: pd.DataFrame | None
-    residuals: pd.Series
-    fitted: pd.Series
-    weights_transform: str
-
-    @property
-    def label(self) -> str:
-        """Short label such as ``"OLS"``, ``"Lag (ML)"`` or ``"Error (GM)"``."""
-        if self.model == "ols":
-            return "OLS"
-        return f"{self.model.capitalize()} ({self.method.upper()})"
-
-    def to_frame(self) -> pd.DataFrame:
-        """Return the coefficient table (a copy).
-
-        Returns
-        -------
-        pandas.DataFrame
-            Index ``term``; columns ``estimate``, ``std_error``, ``statistic``, ``p_value``.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> import jregion
-        >>> from jregion.regression import fit
-        >>> prefs = jregion.load_prefectures()
-        >>> df = prefs.assign(log_area=np.log(prefs.to_crs(jregion.EQUAL_AREA_CRS).area / 1e6),
-        ...                   lat=prefs.representative_point().y)
-        >>> fit("log_area ~ lat", df).to_frame().round(3)
-               estimate  std_error  statistic  p_value
-        term
-        const     3.923      1.005      3.904      0.0
-        lat       0.135      0.028      4.760      0.0
-        """
-        return self.coefficients.copy()
-
-
-def _check_data(df: Any, y: str, xs: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"fit needs a DataFrame or GeoDataFrame, got {type(df).__name__}")
-    if not df.index.is_unique:
-        dup = list(df.index[df.index.duplicated()].unique()[:10])
-        raise UnmatchedKeyError(f"the index has duplicate ids {dup}; one row per unit is needed")
-    cols = [y, *xs]
-    absent = [c for c in cols if c not in df.columns]
-    if absent:
-        raise FormulaError(
-            f"columns {absent} are not in the data; available: {list(df.columns)[:20]}"
-        )
-    for c in cols:
-        if not pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]):
-            raise TypeError(
-                f"column {c!r} is not numeric (dtype {df[c].dtype}); convert it first, "
-                f"for example with pd.to_numeric(df[{c!r}])"
-            )
-    values = df[cols].to_numpy(dtype=float)
-    bad = ~np.isfinite(values)
-    if bad.any():
-        parts = []
-        for j, c in enumerate(cols):
-            rows = list(df.index[bad[:, j]])
-            if rows:
-                more = "" if len(rows) <= 10 else f" and {len(rows) - 10} more"
-                parts.append(f"{c!r} in rows {rows[:10]}{more}")
-        raise MissingValueError(
-            "missing or infinite values: " + "; ".join(parts) + ". Drop or fill these rows "
-            "explicitly (and subset the weights to match) before fitting"
-        )
-    x = values[:, 1:]
-    design = np.column_stack([np.ones(len(df)), x])
-    if np.linalg.matrix_rank(design) < design.shape[1]:
-        raise ValueError(
-            f"the explanatory variables {list(xs)} (with the intercept) are collinear; "
-            "drop a redundant column"
-        )
-    return values[:, :1], x
-
-
-def _spreg_weights(graph: Any, index: pd.Index) -> Any:
-    from libpysal.graph import Graph
-
-    from jregion.weights import as_libpysal, check_connectivity, graph_from_edges
-
-    graph = as_libpysal(graph)
-    if not isinstance(graph, Graph):
-        raise TypeError(
-            f"weights must be a libpysal.graph.Graph or jregion SparseGraph, got "
-            f"{type(graph).__name__}; build one with jregion.weights.build_weights"
-        )
-    ids = pd.Index(graph.unique_ids)
-    extra, missing = ids.difference(index), index.difference(ids)
-    if len(extra) or len(missing):
-        raise UnmatchedKeyError(
-            f"weights and data have different ids: {list(missing[:10])} only in the data, "
-            f"{list(extra[:10])} only in the weights; build the weights from the same rows"
-        )
-    check_connectivity(graph, stacklevel=4)
-    if not ids.equals(index):
-        adj = graph.adjacency
-        graph = graph_from_edges(
-            index, adj.index.get_level_values("focal"), adj.index.get_level_values("neighbor"),
-            adj.to_numpy(dtype=float),
-        )
-    w = graph.transform("r").to_W()
-    w.transform = "r"
-    return w
 
 
 def _table(betas: Any, std_err: Any, stats: Any, names: list[str]) -> pd.DataFrame:
@@ -205,19 +52,6 @@ def _table(betas: Any, std_err: Any, stats: Any, names: list[str]) -> pd.DataFra
     return out
 
 
-def _diagnostics(ols: Any) -> pd.DataFrame:
-    rows = {
-        "LM error": (ols.lm_error[0], 1.0, np.nan, ols.lm_error[1]),
-        "LM lag": (ols.lm_lag[0], 1.0, np.nan, ols.lm_lag[1]),
-        "Robust LM error": (ols.rlm_error[0], 1.0, np.nan, ols.rlm_error[1]),
-        "Robust LM lag": (ols.rlm_lag[0], 1.0, np.nan, ols.rlm_lag[1]),
-        "LM SARMA": (ols.lm_sarma[0], 2.0, np.nan, ols.lm_sarma[1]),
-        "Moran's I (residuals)": (ols.moran_res[0], np.nan, ols.moran_res[1], ols.moran_res[2]),
-    }
-    out = pd.DataFrame.from_dict(rows, orient="index", columns=_DIAG_COLUMNS, dtype=float)
-    out.index.name = "test"
-    return out
-
 
 def _fit_stats(res: Any) -> pd.Series:
     get = {
@@ -229,59 +63,126 @@ def _fit_stats(res: Any) -> pd.Series:
     return pd.Series(vals, name="value", dtype=float).reindex(list(_FIT_NAMES))
 
 
+def _check_options(model: Any, method: Any, weights: Any, transformation: Any, robust: Any,
+                   w_lags: Any) -> None:
+    if model not in ("ols", "lag", "error"):
+        raise ValueError(f"model must be 'ols', 'lag' or 'error', got {model!r}")
+    if method not in ("ml", "gm"):
+        raise ValueError(f"method must be 'ml' or 'gm', got {method!r}")
+    if model != "ols" and weights is None:
+        raise ValueError(f"model={model!r} needs weights=; build them with build_weights")
+    if transformation not in ("r", "b"):
+        raise ValueError(f"transformation must be 'r' (row-standardised) or 'b' (binary), got "
+                         f"{transformation!r}")
+    if transformation == "b" and model != "ols" and method == "ml":
+        raise ValueError(
+            "transformation='b' is not available for maximum likelihood: spreg searches rho and "
+            "lambda in (-1, 1), the stable range only for row-standardised weights. Use "
+            "transformation='r', or method='gm'"
+        )
+    if robust not in (None, "white", "hac"):
+        raise ValueError(f"robust must be None, 'white' or 'hac', got {robust!r}")
+    if robust is not None and not (model == "ols" or (model == "lag" and method == "gm")):
+        raise ValueError(
+            f"robust={robust!r} is available for OLS and the GM lag model only (spreg's "
+            f"options); got model={model!r}, method={method!r}"
+        )
+    if isinstance(w_lags, bool) or not isinstance(w_lags, int) or w_lags < 1:
+        raise ValueError(f"w_lags must be an integer >= 1, got {w_lags!r}")
+    if w_lags != 1 and not (model == "lag" and method == "gm"):
+        raise ValueError("w_lags applies to the GM lag model only (model='lag', method='gm')")
+
+
 def fit(
     formula: str,
-    gdf: pd.DataFrame,
+    data: Any,
     *,
     model: Model = "ols",
     method: Method = "ml",
-    weights: Any = None,
+    weights: GraphLike | None = None,
+    transformation: Transformation = "r",
+    robust: Robust | None = None,
+    hac_k: int | None = None,
+    hac_kernel_function: Kernel = "triangular",
+    w_lags: int = 1,
 ) -> RegressionResult:
     """Fit OLS, a spatial lag or a spatial error model with spreg.
 
-    Weights are row-standardised for spreg (``graph.transform("r")``) and put in the order of
-    the data's index, so rows and graph ids may come in any order but must be the same set.
-    A graph with isolates or several components gets a
+    The formula is read by formulaic. Rows are never dropped: a variable the formula uses
+    with missing or infinite values, or a transform that gives them (``np.log(0)``), raises
+    and names the rows. The weights are transformed for spreg (``transformation``) and put in
+    the order of the data's rows, so rows and graph ids may come in any order but must be the
+    same set. A graph with isolates or several components gets a
     :class:`~jregion.errors.DisconnectedGraphWarning`. The data are not modified.
 
     Parameters
     ----------
     formula : str
-        ``"y ~ x1 + x2"``: column names joined by ``+`` (see :func:`parse_formula`). An
-        intercept is always fitted.
-    gdf : pandas.DataFrame or geopandas.GeoDataFrame
-        The data, one row per unit.
+        Wilkinson formula, as in R or statsmodels: ``"np.log(y) ~ x + I(x**2) + C(region) +
+        a:b"`` (see :func:`parse_formula`). ``- 1`` removes the intercept, for OLS only
+        (spreg's spatial models always fit one): R² is then uncentered and the F test
+        compares with the empty model, as in R's ``summary.lm``.
+    data : pandas.DataFrame, geopandas.GeoDataFrame or mapping of str to array-like
+        One row per unit. A dict of 1-D arrays or lists has positional rows 0..n-1: the
+        weights' ids must then be 0..n-1 too.
     model : {"ols", "lag", "error"}
         OLS (with spatial diagnostics when ``weights`` is given), spatial lag (y = rho W y +
         X b + e) or spatial error (y = X b + u, u = lambda W u + e).
     method : {"ml", "gm"}
         For the lag and error models: maximum likelihood (``ML_Lag``, ``ML_Error`` with
-        spreg's ``method="lu"``: sparse LU log-determinant, residuals computed directly) or
-        generalised moments (``GM_Lag``, ``GM_Error``). Ignored for OLS. spreg's dense
-        ``"full"`` objective forms e'e as y'y - y'X(X'X)^-1 X'y; its rounding noise on the flat
-        error-model likelihood moved lambda by 2e-5 (relative) on the prefectures, while
-        ``"lu"`` lands within 2e-7 of the maximum.
-    weights : libpysal.graph.Graph or jregion.weights.SparseGraph, optional
-        Spatial graph over the same ids as ``gdf.index``. Required for ``"lag"`` and
-        ``"error"``.
+        spreg's ``method="lu"``: sparse LU log-determinant) or generalised moments
+        (``GM_Lag``: spatial two-stage least squares; ``GM_Error``: Kelejian-Prucha). Ignored
+        for OLS.
+    weights : GraphLike, optional
+        Spatial graph over the same ids as the data's rows: a
+        :class:`~jregion.weights.SparseGraph`, a libpysal Graph or W, or (scipy matrix, ids).
+        Required for ``"lag"`` and ``"error"``.
+    transformation : {"r", "b"}
+        Weights given to spreg: ``"r"`` row-standardised (default) or ``"b"`` binary. Binary
+        weights are allowed for OLS diagnostics and the GM models; maximum likelihood refuses
+        them (spreg's search range for rho and lambda, (-1, 1), assumes row-standardised
+        weights). The lag model's impacts are then exact averages of (I - rho W)^-1 for
+        n <= 3000, since spreg's total multiplier 1 / (1 - rho) holds only for row sums of 1.
+        The result states the transform in ``weights_transform`` and its summary.
+    robust : {None, "white", "hac"}
+        Standard errors for OLS and the GM lag model: classical (None), White's
+        heteroskedasticity-consistent (HC1: scaled by n / (n - k), as spreg does for OLS),
+        or Kelejian-Prucha (2007) spatial HAC.
+    hac_k : int, optional
+        HAC only (required): the kernel's adaptive bandwidth, the distance from each unit to
+        its ``hac_k``-th nearest neighbour (representative points in
+        :data:`jregion.EQUAL_AREA_CRS`). The kernel weights are
+        ``libpysal.weights.Kernel(points, k=hac_k, function=hac_kernel_function,
+        fixed=False, diagonal=True)``, passed to spreg as ``gwk``. ``data`` must be a
+        GeoDataFrame.
+    hac_kernel_function : {"triangular", "uniform", "quadratic", "quartic", "gaussian"}
+        HAC only: the kernel function (libpysal's names).
+    w_lags : int
+        GM lag model only: instruments are WX, W²X, ..., W^w_lags X (spreg's ``w_lags``).
 
     Returns
     -------
     RegressionResult
-        Frozen result: coefficients, fit statistics, diagnostics, impacts, residuals.
+        Frozen result: coefficients, fit statistics, diagnostics, impacts, residuals;
+        ``summary()`` for a text table.
 
     Raises
     ------
     FormulaError
-        If the formula cannot be read or names absent columns.
+        If the formula cannot be read or uses absent columns.
     MissingValueError
-        If a used column has missing or infinite values; the message names the rows.
+        If a used variable, or a column the formula computes, has missing or infinite values;
+        the message counts and names the rows.
+    ConstantValueError
+        If the dependent variable is constant.
+    TooFewObservationsError
+        If there are no more rows than parameters (n <= k).
     UnmatchedKeyError
-        If the weights' ids differ from the data's index.
+        If the weights' ids differ from the data's rows.
     TypeError
-        If a used column is not numeric or ``weights`` is not a Graph.
+        If the dependent variable is not numeric, or ``weights`` is not a GraphLike.
     ValueError
-        If the regressors are collinear, or ``model`` needs weights that are missing.
+        If the regressors are collinear, or an option does not apply to the model.
 
     Examples
     --------
@@ -290,20 +191,26 @@ def fit(
     >>> from jregion.regression import fit
     >>> from jregion.weights import build_weights
     >>> prefs = jregion.load_prefectures()
-    >>> df = prefs.assign(log_area=np.log(prefs.to_crs(jregion.EQUAL_AREA_CRS).area / 1e6),
+    >>> df = prefs.assign(area=prefs.to_crs(jregion.EQUAL_AREA_CRS).area / 1e6,
     ...                   lat=prefs.representative_point().y)
     >>> w = build_weights(prefs, links="japan")
-    >>> ols = fit("log_area ~ lat", df, weights=w)
+    >>> ols = fit("np.log(area) ~ lat", df, weights=w)
     >>> ols.diagnostics[["statistic", "p_value"]].round(3)
                            statistic  p_value
     test
+    F test                    22.662    0.000
+    Jarque-Bera                0.403    0.817
+    Breusch-Pagan              3.191    0.074
+    Koenker-Bassett            2.734    0.098
+    White                      8.092    0.017
+    Condition number          25.486      NaN
     LM error                   2.104    0.147
     LM lag                     1.596    0.206
     Robust LM error            0.692    0.406
     Robust LM lag              0.184    0.668
     LM SARMA                   2.288    0.319
     Moran's I (residuals)      0.162    0.055
-    >>> lag = fit("log_area ~ lat", df, model="lag", weights=w)
+    >>> lag = fit("np.log(area) ~ lat", df, model="lag", weights=w)
     >>> lag.to_frame().round(3)
            estimate  std_error  statistic  p_value
     term
@@ -314,25 +221,48 @@ def fit(
          direct  indirect  total
     lat   0.124      0.030  0.153
     """
-    y_name, x_names = parse_formula(formula)
-    if model not in ("ols", "lag", "error"):
-        raise ValueError(f"model must be 'ols', 'lag' or 'error', got {model!r}")
-    if method not in ("ml", "gm"):
-        raise ValueError(f"method must be 'ml' or 'gm', got {method!r}")
-    if model != "ols" and weights is None:
-        raise ValueError(f"model={model!r} needs weights=; build them with build_weights")
-    y, x = _check_data(gdf, y_name, x_names)
-    index = gdf.index
-    w = None if weights is None else _spreg_weights(weights, index)
+    _check_options(model, method, weights, transformation, robust, w_lags)
+    d = design_matrices(formula, data)
+    if not d.intercept and model != "ols":
+        raise FormulaError(
+            f"{formula!r} removes the intercept ('- 1' or '+ 0'), which only OLS allows: "
+            "spreg's lag and error models always fit one. Keep the intercept (with C(group), "
+            "the first level becomes the reference)"
+        )
+    index, y_name, x_names = d.index, str(d.y.name), tuple(d.x.columns)
+    n_params = len(x_names) + 1 + (model != "ols")
+    if model != "ols" and len(index) <= n_params:
+        from jregion.errors import TooFewObservationsError
+
+        raise TooFewObservationsError(
+            f"too few observations: n = {len(index)} rows for k = {n_params} parameters "
+            f"(intercept, {len(x_names)} regressors and the spatial parameter)"
+        )
+    w = None if weights is None else spreg_weights(weights, index, transformation,
+                                                   positional=d.positional)
+    gwk = None
+    covariance = "classical"
+    if robust == "white":
+        covariance = "White (heteroskedasticity-robust, HC1)"
+    elif robust == "hac":
+        if hac_k is None:
+            raise ValueError("robust='hac' needs hac_k=, the number of nearest neighbours that "
+                             "sets each unit's kernel bandwidth")
+        gwk = hac_kernel(data, index, hac_k, hac_kernel_function)
+        covariance = (f"HAC (Kelejian-Prucha; {hac_kernel_function} kernel, adaptive "
+                      f"bandwidth: {hac_k} nearest neighbours)")
     import spreg
     from scipy.sparse import SparseEfficiencyWarning
 
+    y = d.y.to_numpy()[:, None]
+    x = d.x.to_numpy()
     names = ["const", *x_names]
     kw: dict[str, Any] = {"name_y": y_name, "name_x": list(x_names)}
     impacts = None
-    diagnostics = pd.DataFrame(columns=_DIAG_COLUMNS, dtype=float)
-    diagnostics.index.name = "test"
+    diagnostics = empty_diagnostics()
     spat = "full" if len(index) <= EXACT_IMPACTS_MAX_N else "power"
+    stats: Any = None
+    fit_stats: dict[str, float] = {}
     # spreg 1.9 prints the model's class name while it formats its summary: keep it quiet.
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         # scipy notes that its bounded scalar minimiser uses an absolute tolerance.
@@ -341,17 +271,23 @@ def fit(
         warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame")
         # spreg's LU path hands scipy CSR matrices to splu/spsolve, which note the conversion.
         warnings.filterwarnings("ignore", category=SparseEfficiencyWarning)
-        if model == "ols":
-            res = spreg.OLS(y, x, w=w, spat_diag=w is not None, moran=w is not None, **kw)
+        if model == "ols" and not d.intercept:
+            res, coefficients, fit_stats, diagnostics = ols_no_intercept(y, x, w, robust, gwk)
+            coefficients.index = pd.Index(list(x_names), name="term")
+            stats = None
+            used = "ols"
+        elif model == "ols":
+            res = spreg.OLS(y, x, w=w, robust=robust, gwk=gwk, spat_diag=w is not None,
+                            moran=w is not None, white_test=True, **kw)
             stats = res.t_stat
-            if w is not None:
-                diagnostics = _diagnostics(res)
+            diagnostics = ols_diagnostics(res, w)
             used = "ols"
         elif model == "lag":
             if method == "ml":
                 res = spreg.ML_Lag(y, x, w, method="lu", spat_impacts=spat, **kw)
             else:
-                res = spreg.GM_Lag(y, x, w=w, w_lags=1, spat_impacts=spat, **kw)
+                res = spreg.GM_Lag(y, x, w=w, w_lags=w_lags, robust=robust, gwk=gwk,
+                                   spat_impacts=spat, **kw)
             stats = res.z_stat
             names.append("rho")
             used = method
@@ -363,14 +299,20 @@ def fit(
             stats = res.z_stat
             names.append("lambda")
             used = method
-    coefficients = _table(res.betas, res.std_err, stats, names)
+    if stats is not None:
+        coefficients = _table(res.betas, res.std_err, stats, names)
+        fit_stats = {str(k): float(v) for k, v in _fit_stats(res).items()}
     if model == "lag":
-        direct, indirect, total = res.sp_multipliers[spat]
+        rho = cell(coefficients, "rho", "estimate")
+        if transformation == "r":
+            direct, indirect, total = (float(v) for v in res.sp_multipliers[spat])
+        elif len(index) <= EXACT_IMPACTS_MAX_N:
+            direct, indirect, total = exact_lag_multipliers(w, rho)
+        else:
+            direct = indirect = total = np.nan
         b = coefficients["estimate"].loc[list(x_names)]
-        impacts = pd.DataFrame(
-            {"direct": b * float(direct), "indirect": b * float(indirect),
-             "total": b * float(total)}
-        )
+        impacts = pd.DataFrame({"direct": b * direct, "indirect": b * indirect,
+                                "total": b * total})
         impacts.index.name = None
     return RegressionResult(
         formula=formula,
@@ -380,10 +322,12 @@ def fit(
         x_names=x_names,
         n=len(index),
         coefficients=coefficients,
-        fit=_fit_stats(res),
+        fit=pd.Series(fit_stats, name="value", dtype=float).reindex(list(_FIT_NAMES)),
         diagnostics=diagnostics,
         impacts=impacts,
         residuals=pd.Series(np.ravel(res.u), index=index, name="residual"),
         fitted=pd.Series(np.ravel(res.predy), index=index, name="fitted"),
-        weights_transform="" if w is None else "r",
+        weights_transform="" if w is None else transformation,
+        covariance=covariance,
+        w_lags=w_lags if (model == "lag" and method == "gm") else None,
     )

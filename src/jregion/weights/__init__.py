@@ -1,12 +1,16 @@
 """Spatial weights: contiguity, distance and kernel graphs with Japan's fixed links.
 
-:func:`build_weights` returns a :class:`libpysal.graph.Graph` whose ids are the
-GeoDataFrame's index. By land, Hokkaido, Kyushu and Okinawa are cut off from Honshu (Shikoku
-touches it only on Ishima island); ``links="japan"`` adds the documented fixed links
-(:func:`japan_links`). :func:`prefecture_graph` gives that preset for the 47 prefectures as a
-:class:`SparseGraph` from bundled tables, without importing libpysal (which takes seconds);
-every statistic accepts either. A SparseGraph holds its weights in numpy
-(:class:`CSRWeights`), so a local statistic on it does not import scipy.
+One type holds spatial weights: :class:`SparseGraph` (ids + a CSR matrix in numpy + the
+record of fixed links), immutable. :func:`build_weights` returns it over a GeoDataFrame's
+index (queen, rook, knn and distance bands without importing libpysal), and
+:func:`prefecture_graph` gives the 47-prefecture preset from bundled tables. By land,
+Hokkaido, Kyushu and Okinawa are cut off from Honshu (Shikoku touches it only on Ishima
+island); ``links="japan"`` adds the documented fixed links (:func:`japan_links`).
+
+Every statistic takes a :data:`GraphLike`: a SparseGraph, a libpysal ``Graph`` or ``W``, or
+a ``(scipy sparse matrix, ids)`` pair; :func:`as_graph` is the one conversion they all call.
+Out: ``graph.to_libpysal()``, ``graph.to_W()``, ``graph.to_scipy()`` (or ``.sparse``) and
+``graph.to_frame()`` (the adjacency list).
 :func:`connectivity_report` says what is connected, and :func:`check_connectivity` is the
 warning every statistic raises on a disconnected graph.
 
@@ -27,16 +31,18 @@ from jregion.weights._connectivity import (
     check_connectivity,
     connectivity_report,
 )
+from jregion.weights._convert import GraphLike, as_graph
 from jregion.weights._csr import CSRWeights
 from jregion.weights._links import FixedLink, japan_links
-from jregion.weights._sparse import SparseGraph, as_libpysal, prefecture_graph
+from jregion.weights._sparse import SparseGraph, prefecture_graph
 
 __all__ = [
     "CSRWeights",
     "ConnectivityReport",
     "FixedLink",
+    "GraphLike",
     "SparseGraph",
-    "as_libpysal",
+    "as_graph",
     "build_weights",
     "check_connectivity",
     "connectivity_report",

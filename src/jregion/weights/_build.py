@@ -1,4 +1,12 @@
-"""build_weights: contiguity, k-nearest, distance-band and kernel graphs, plus fixed links."""
+"""build_weights: contiguity, k-nearest, distance-band and kernel graphs, plus fixed links.
+
+Every kind returns a :class:`~jregion.weights.SparseGraph` over the GeoDataFrame's index.
+Queen and rook contiguity are computed here with shapely and numpy
+(:mod:`jregion.weights._contiguity`, libpysal's rule), k-nearest neighbours and distance bands
+with scipy's cKDTree (benchmarks/bench_weights.py measures both against libpysal); kernel
+weights still come from libpysal (``Graph.build_kernel``, a dense n x n distance matrix).
+Only ``kind="kernel"`` imports libpysal.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +14,25 @@ from collections.abc import Hashable, Sequence
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from jregion.crs import EQUAL_AREA_CRS
 from jregion.errors import CRSError, DuplicateKeyError, GeometryError, UnmatchedKeyError
-from jregion.weights._links import FixedLink, japan_links
+from jregion.weights._csr import CSRWeights
+from jregion.weights._links import FixedLink, LinkRecord, link_edges, resolve_links
+from jregion.weights._sparse import SparseGraph
 
-__all__ = [
-    "INDEX_NAME_ATTR", "LINKS_ATTR", "LinkRecord", "build_weights", "graph_from_edges",
-    "link_edges", "resolve_links",
-]
+__all__ = ["build_weights", "graph_from_edges"]
 
 WeightsKind = Literal["queen", "rook", "knn", "distance_band", "kernel"]
 KernelName = Literal[
     "gaussian", "triangular", "parabolic", "bisquare", "cosine", "boxcar", "exponential"
 ]
 
-#: What each fixed link did: (link, status, id_a, id_b), status "added", "already_adjacent"
-#: or "skipped_missing_unit".
-LinkRecord = tuple[tuple[FixedLink, str, Hashable, Hashable], ...]
-
-#: Attribute of a Graph returned by build_weights that records its links and their status.
-LINKS_ATTR = "_jregion_links"
-#: Attribute that records the name of the GeoDataFrame's index (libpysal names it "focal").
-INDEX_NAME_ATTR = "_jregion_index_name"
-
 _KINDS = ("queen", "rook", "knn", "distance_band", "kernel")
 _KERNELS = ("gaussian", "triangular", "parabolic", "bisquare", "cosine", "boxcar", "exponential")
+_AREAL = {"Polygon", "MultiPolygon", "LineString", "MultiLineString"}
 
 
 def _check_frame(gdf: Any) -> Any:
@@ -69,18 +69,38 @@ def _check_frame(gdf: Any) -> Any:
     return gdf
 
 
-def _points_km(gdf: Any) -> Any:
-    """Centroids in kilometres of a projected CRS (EQUAL_AREA_CRS for geographic input)."""
-    import geopandas as gpd
-    import shapely
+def _check_areal(gdf: Any, kind: str) -> None:
+    types = gdf.geometry.geom_type
+    wrong = ~types.isin(list(_AREAL))
+    if wrong.any():
+        rows = gdf.index[wrong.to_numpy()][:5].tolist()
+        found = sorted(set(types[wrong]))
+        raise GeometryError(
+            f"kind={kind!r} needs polygons (or lines) that can share borders, but rows {rows} "
+            f"are {found}; for points use kind='knn' (with k=) or kind='distance_band' "
+            "(with threshold= in km)"
+        )
 
+
+def _points_km(gdf: Any) -> npt.NDArray[np.float64]:
+    """Centroids (n x 2) in km of a projected CRS (EQUAL_AREA_CRS for geographic input)."""
     if gdf.crs is None:
         raise CRSError(
             "the GeoDataFrame has no CRS, so distances cannot be measured; set it first, "
             "for example gdf.set_crs('EPSG:4326') for longitude/latitude"
         )
-    projected = gdf.to_crs(EQUAL_AREA_CRS) if gdf.crs.is_geographic else gdf
-    if not gdf.crs.is_geographic:
+    if gdf.crs.is_geographic:
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if not (minx >= -180.0 and maxx <= 360.0 and miny >= -90.0 and maxy <= 90.0):
+            raise CRSError(
+                f"the CRS {gdf.crs.to_string()!r} says longitude/latitude, but the coordinates "
+                f"reach x {minx:.6g}..{maxx:.6g}, y {miny:.6g}..{maxy:.6g}, which are not "
+                "degrees (projected metres?). Label them with their real CRS, e.g. "
+                "gdf.set_crs(jregion.EQUAL_AREA_CRS, allow_override=True), not to_crs"
+            )
+        projected = gdf.to_crs(EQUAL_AREA_CRS)
+    else:
+        projected = gdf
         unit = projected.crs.axis_info[0].unit_name if projected.crs.axis_info else ""
         if unit not in ("metre", "meter"):
             raise CRSError(
@@ -88,8 +108,14 @@ def _points_km(gdf: Any) -> Any:
                 "example gdf.to_crs(jregion.EQUAL_AREA_CRS)"
             )
     cent = projected.geometry.centroid
-    pts = shapely.points(cent.x.to_numpy() / 1000.0, cent.y.to_numpy() / 1000.0)
-    return gpd.GeoSeries(pts, index=gdf.index)
+    xy = np.column_stack([cent.x.to_numpy(), cent.y.to_numpy()]) / 1000.0
+    if not np.isfinite(xy).all():
+        rows = gdf.index[~np.isfinite(xy).all(axis=1)][:5].tolist()
+        raise CRSError(
+            f"rows {rows} have no finite position in {EQUAL_AREA_CRS} (coordinates outside "
+            "the CRS's area of use?); check gdf.crs against the coordinates"
+        )
+    return np.asarray(xy, dtype=np.float64)
 
 
 def _positive(name: str, value: float | None, kind: str) -> float:
@@ -109,22 +135,28 @@ def _check_unused(kind: str, **given: Any) -> None:
 
 def graph_from_edges(
     ids: pd.Index, focal: Sequence[Hashable], neighbor: Sequence[Hashable], weight: Sequence[float]
-) -> Any:
-    """Build a Graph over ``ids`` (in that order) from edges; units without edges are isolates.
+) -> SparseGraph:
+    """Build a graph over ``ids`` (in that order) from edges; units without edges are isolates.
 
     Parameters
     ----------
     ids : pandas.Index
         All unit ids, in the order the graph should keep.
     focal, neighbor : sequence
-        Ids at both ends of each directed edge.
+        Ids at both ends of each directed edge (repeated edges are summed; a self-edge of
+        weight 0, libpysal's mark of an isolate, is dropped).
     weight : sequence of float
         Weight of each edge.
 
     Returns
     -------
-    libpysal.graph.Graph
+    SparseGraph
         The graph, with every id of ``ids``.
+
+    Raises
+    ------
+    UnmatchedKeyError
+        If an edge names an id that is not in ``ids``.
 
     Examples
     --------
@@ -134,105 +166,53 @@ def graph_from_edges(
     >>> list(g.unique_ids), list(g.isolates)
     (['b', 'a', 'c'], ['c'])
     """
+    index = ids if isinstance(ids, pd.Index) else pd.Index(ids)
+    rows = index.get_indexer(pd.Index(list(focal)))
+    cols = index.get_indexer(pd.Index(list(neighbor)))
+    unknown = [*np.asarray(list(focal), dtype=object)[rows < 0][:3],
+               *np.asarray(list(neighbor), dtype=object)[cols < 0][:3]]
+    if unknown:
+        raise UnmatchedKeyError(f"edges name ids that are not in ids: {unknown}")
+    w = np.asarray(weight, dtype=np.float64)
+    keep = (rows != cols) | (w != 0)
+    csr = CSRWeights.from_coo(rows[keep], cols[keep], w[keep], n=len(index))
+    return SparseGraph(index, csr)
+
+
+def _knn(xy: npt.NDArray[np.float64], k: int, index: pd.Index) -> CSRWeights:
+    from scipy.spatial import cKDTree
+
+    n = len(xy)
+    _, first = np.unique(xy, axis=0, return_index=True)
+    if len(first) < n:
+        dup = index[np.setdiff1d(np.arange(n), first)][:5].tolist()
+        raise GeometryError(
+            f"rows {dup} have the same centroid as another row, so their nearest neighbours "
+            "are not defined; merge them (dissolve) or use kind='distance_band'"
+        )
+    _, nbr = cKDTree(xy).query(xy, k=k + 1)
+    nbr = np.asarray(nbr, dtype=np.int64)
+    not_self = nbr != np.arange(n)[:, None]
+    # each row has itself once (no duplicate points); keep the k others in distance order
+    cols = nbr[not_self].reshape(n, k)
+    return CSRWeights.from_coo(np.repeat(np.arange(n), k), cols.ravel(), np.ones(n * k), n=n)
+
+
+def _distance_band(xy: npt.NDArray[np.float64], threshold: float) -> CSRWeights:
+    from scipy.spatial import cKDTree
+
+    pairs = cKDTree(xy).query_pairs(threshold, output_type="ndarray").astype(np.int64)
+    a, b = pairs[:, 0], pairs[:, 1]
+    n = len(xy)
+    return CSRWeights.from_coo(np.r_[a, b], np.r_[b, a], np.ones(2 * len(a)), n=n)
+
+
+def _kernel(xy: npt.NDArray[np.float64], kernel: str, bandwidth: float) -> CSRWeights:
+    import geopandas as gpd
     from libpysal.graph import Graph
 
-    pos = pd.Series(np.arange(len(ids)), index=ids)
-    edges = pd.DataFrame({"focal": list(focal), "neighbor": list(neighbor),
-                          "weight": np.asarray(weight, dtype=float)})
-    edges = edges[(edges["focal"] != edges["neighbor"]) | (edges["weight"] != 0)]
-    lonely = ids.difference(pd.Index(edges["focal"]), sort=False)
-    if len(lonely):
-        edges = pd.concat(
-            [edges, pd.DataFrame({"focal": lonely, "neighbor": lonely, "weight": 0.0})],
-            ignore_index=True,
-        )
-    edges["_f"] = pos.loc[edges["focal"]].to_numpy()
-    edges["_n"] = pos.loc[edges["neighbor"]].to_numpy()
-    edges = edges.sort_values(["_f", "_n"], kind="stable")
-    return Graph.from_arrays(
-        edges["focal"].to_numpy(), edges["neighbor"].to_numpy(), edges["weight"].to_numpy()
-    )
-
-
-def _resolve(end: Hashable, ids: pd.Index, code_to_id: dict[str, Hashable]) -> Hashable | None:
-    if end in ids:
-        return end
-    if isinstance(end, str) and end in code_to_id:
-        return code_to_id[end]
-    return None
-
-
-def _code_map(ids: pd.Index) -> dict[str, Hashable]:
-    """Map prefecture codes to the ids of the index, when the index is prefecture-like."""
-    from jregion.codes import to_code
-
-    out: dict[str, Hashable] = {}
-    for i in ids:
-        try:
-            out[to_code(i)] = i
-        except (ValueError, TypeError):
-            return {}
-    return out
-
-
-def resolve_links(
-    links: Literal["japan"] | Sequence[FixedLink] | None,
-) -> tuple[list[FixedLink], bool]:
-    """Check a ``links=`` argument; return the links and whether they are the Japan preset."""
-    if links is None:
-        return [], False
-    if isinstance(links, str):
-        if links != "japan":
-            raise ValueError(f"links must be 'japan', a list of FixedLink or None, got {links!r}")
-        return list(japan_links()), True
-    bad = [x for x in links if not isinstance(x, FixedLink)]
-    if bad:
-        raise TypeError(
-            f"links must hold FixedLink objects, got {type(bad[0]).__name__}; "
-            "build them with jregion.weights.FixedLink(name, pair, kind, source)"
-        )
-    return list(links), False
-
-
-def link_edges(
-    ids: pd.Index,
-    edges: tuple[list[Hashable], list[Hashable], list[float]],
-    links: Sequence[FixedLink],
-    *,
-    preset: bool,
-) -> tuple[tuple[list[Hashable], list[Hashable], list[float]], LinkRecord]:
-    """Add fixed links to directed edge lists ``(focal, neighbor, weight)``; record each link."""
-    code_to_id = _code_map(ids) if any(e not in ids for lk in links for e in lk.pair) else {}
-    if preset and not code_to_id and any(e not in ids for lk in links for e in lk.pair):
-        raise UnmatchedKeyError(
-            "links='japan' needs an index of prefecture codes ('01'..'47' or 1..47); "
-            f"this index starts {list(ids[:3])}. Set the index to the JIS code first"
-        )
-    focal, neighbor, weight = list(edges[0]), list(edges[1]), list(edges[2])
-    present = {(f, n) for f, n, w in zip(focal, neighbor, weight, strict=True) if w != 0}
-    record = []
-    for link in links:
-        a, b = (_resolve(e, ids, code_to_id) for e in link.pair)
-        if a is None or b is None:
-            missing = [e for e, r in zip(link.pair, (a, b), strict=True) if r is None]
-            if not preset:
-                raise UnmatchedKeyError(
-                    f"link {link.name!r} joins {missing} which are not in the index; "
-                    "use ids of the GeoDataFrame's index"
-                )
-            record.append((link, "skipped_missing_unit", a, b))
-            continue
-        if (a, b) in present and (b, a) in present:
-            record.append((link, "already_adjacent", a, b))
-            continue
-        for f, n in ((a, b), (b, a)):
-            if (f, n) not in present:
-                focal.append(f)
-                neighbor.append(n)
-                weight.append(1.0)
-                present.add((f, n))
-        record.append((link, "added", a, b))
-    return (focal, neighbor, weight), tuple(record)
+    pts = gpd.GeoSeries(gpd.points_from_xy(xy[:, 0], xy[:, 1]))
+    return CSRWeights.from_scipy(Graph.build_kernel(pts, kernel=kernel, bandwidth=bandwidth).sparse)
 
 
 def build_weights(
@@ -244,15 +224,17 @@ def build_weights(
     bandwidth: float | None = None,
     kernel: KernelName | None = None,
     links: Literal["japan"] | Sequence[FixedLink] | None = None,
-) -> Any:
+) -> SparseGraph:
     """Build a spatial graph (weights) over the rows of a GeoDataFrame.
 
     Ids are the GeoDataFrame's index (the JIS code for prefectures), in its order. Contiguity
     uses the geometries as they are. Distance-based kinds use polygon centroids in a projected
     CRS and measure in km: a geographic CRS (longitude/latitude, as bundled data) is reprojected
     to :data:`jregion.EQUAL_AREA_CRS`, a projected CRS in metres is used as it is. Weights are
-    binary (1) except for ``kind="kernel"``; transform them (``graph.transform("r")``) as the
-    statistic needs. The input is not modified.
+    binary (1) except for ``kind="kernel"``; every statistic applies the transformation it
+    needs (``graph.transform("r")`` gives row-standardised weights). The input is not modified.
+    Queen, rook, knn and distance bands never import libpysal; ``graph.to_libpysal()`` and
+    ``graph.to_W()`` convert the result when a PySAL function needs it.
 
     Parameters
     ----------
@@ -283,17 +265,20 @@ def build_weights(
 
     Returns
     -------
-    libpysal.graph.Graph
-        The graph, ids in the order of ``gdf.index``; units without neighbours are isolates.
+    SparseGraph
+        The graph, ids in the order of ``gdf.index`` (its name kept); units without neighbours
+        are isolates; ``graph.links`` records what each fixed link did.
 
     Raises
     ------
     CRSError
-        For distance-based kinds, if ``gdf`` has no CRS or a projected CRS not in metres.
+        For distance-based kinds, if ``gdf`` has no CRS, a projected CRS not in metres, or a
+        longitude/latitude CRS whose coordinates are not degrees.
     DuplicateKeyError
         If the index has duplicates.
     GeometryError
-        If a geometry is missing or empty.
+        If a geometry is missing, empty or invalid (the rows are named), if queen or rook is
+        asked of points, or if knn meets two units with the same centroid.
     UnmatchedKeyError
         If a link of your own names an id that is not in the index.
     ValueError
@@ -305,11 +290,13 @@ def build_weights(
     >>> from jregion.weights import build_weights
     >>> prefs = jregion.load_prefectures()
     >>> queen = build_weights(prefs)
-    >>> int(queen.n_components), list(queen.isolates)
+    >>> queen
+    <SparseGraph of 47 units and 174 non-zero links, ids ['01', '02', '03', '04', '05', ...]>
+    >>> queen.n_components, list(queen.isolates)
     (4, ['01', '47'])
     >>> linked = build_weights(prefs, links="japan")
-    >>> int(linked.n_components), sorted(linked["01"].index)
-    (1, ['02'])
+    >>> linked.n_components, linked.neighbors("01")
+    (1, ('02',))
     >>> knn = build_weights(prefs, kind="knn", k=3)
     >>> int(knn.cardinalities.max())
     3
@@ -320,18 +307,21 @@ def build_weights(
     gdf = _check_frame(gdf)
     ids = gdf.index
     link_list, preset = resolve_links(links)
-    from libpysal.graph import Graph
 
     if kind in ("queen", "rook"):
-        graph = Graph.build_contiguity(gdf.geometry, rook=kind == "rook")
+        from jregion.weights._contiguity import contiguity_pairs
+
+        _check_areal(gdf, kind)
+        focal, neighbor = contiguity_pairs(gdf.geometry.to_numpy(), rook=kind == "rook")
+        indptr = np.zeros(len(ids) + 1, dtype=np.int64)  # pairs come sorted and unique
+        np.cumsum(np.bincount(focal, minlength=len(ids)), out=indptr[1:])
+        csr = CSRWeights(indptr=indptr, indices=neighbor, data=np.ones(len(focal)))
     elif kind == "knn":
         if isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k < len(gdf):
             raise ValueError(f"kind='knn' needs an integer k with 1 <= k < {len(gdf)}, got {k!r}")
-        graph = Graph.build_knn(_points_km(gdf), k=int(k))
+        csr = _knn(_points_km(gdf), int(k), ids)
     elif kind == "distance_band":
-        graph = Graph.build_distance_band(
-            _points_km(gdf), _positive("threshold", threshold, kind), binary=True
-        )
+        csr = _distance_band(_points_km(gdf), _positive("threshold", threshold, kind))
     else:
         if kernel is not None and kernel not in _KERNELS:
             raise ValueError(f"kernel must be one of {_KERNELS}, got {kernel!r}")
@@ -340,24 +330,12 @@ def build_weights(
                 "links= adds binary neighbours and cannot be mixed with kernel weights; "
                 "use kind='knn' or 'distance_band', or add the link weights yourself"
             )
-        graph = Graph.build_kernel(
-            _points_km(gdf), kernel=kernel or "gaussian",
-            bandwidth=_positive("bandwidth", bandwidth, kind),
-        )
-    # Keep the caller's row order whatever the builder did.
-    if not pd.Index(graph.unique_ids).equals(ids):
-        adj = graph.adjacency
-        graph = graph_from_edges(
-            ids, adj.index.get_level_values("focal"), adj.index.get_level_values("neighbor"),
-            adj.to_numpy(dtype=float),
-        )
+        csr = _kernel(_points_km(gdf), kernel or "gaussian",
+                      _positive("bandwidth", bandwidth, kind))
     record: LinkRecord = ()
     if link_list:
-        adj = graph.adjacency
-        edges = (list(adj.index.get_level_values("focal")),
-                 list(adj.index.get_level_values("neighbor")), list(adj.to_numpy(dtype=float)))
-        edges, record = link_edges(ids, edges, link_list, preset=preset)
-        graph = graph_from_edges(ids, *edges)
-    setattr(graph, LINKS_ATTR, record)
-    setattr(graph, INDEX_NAME_ATTR, ids.name)
-    return graph
+        edges = (list(ids[csr.rows]), list(ids[csr.indices]), csr.data.tolist())
+        (f, nb, w), record = link_edges(ids, edges, link_list, preset=preset)
+        rows, cols = ids.get_indexer(pd.Index(f)), ids.get_indexer(pd.Index(nb))
+        csr = CSRWeights.from_coo(rows, cols, w, n=len(ids))
+    return SparseGraph(ids, csr, links=record)

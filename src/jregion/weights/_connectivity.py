@@ -5,13 +5,12 @@ from __future__ import annotations
 import warnings
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from jregion.errors import DisconnectedGraphWarning
-from jregion.weights._build import INDEX_NAME_ATTR, LINKS_ATTR
+from jregion.weights._convert import GraphLike, as_graph
 
 __all__ = ["ConnectivityReport", "check_connectivity", "connectivity_report"]
 
@@ -43,8 +42,9 @@ class ConnectivityReport:
     links : pandas.DataFrame
         Fixed links given to :func:`build_weights`: name, unit_a, unit_b, kind, status
         (``added``, ``already_adjacent`` or ``skipped_missing_unit``) and source. Empty for
-        graphs not built by :func:`build_weights` with ``links=`` (a transformed copy such as
-        ``graph.transform("r")`` no longer carries them).
+        graphs not built by :func:`build_weights` or :func:`prefecture_graph` with ``links=``
+        (a SparseGraph's ``transform`` and ``subgraph`` keep them; a libpysal Graph's
+        transformed copy does not).
     """
 
     n_units: int
@@ -103,14 +103,15 @@ class ConnectivityReport:
         )
 
 
-def connectivity_report(graph: Any) -> ConnectivityReport:
+def connectivity_report(graph: GraphLike) -> ConnectivityReport:
     """Describe the components, isolates, degrees and added links of a spatial graph.
 
     Parameters
     ----------
-    graph : libpysal.graph.Graph or SparseGraph
-        Any graph; links are listed for graphs returned by :func:`build_weights` and
-        :func:`prefecture_graph`. A SparseGraph is described without importing libpysal.
+    graph : GraphLike
+        A :class:`SparseGraph`, libpysal Graph or W, or (scipy matrix, ids); links are listed
+        for graphs returned by :func:`build_weights` and :func:`prefecture_graph`. libpysal is
+        never imported.
 
     Returns
     -------
@@ -131,22 +132,9 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
     >>> linked.is_connected, linked.links["status"].tolist()  # doctest: +NORMALIZE_WHITESPACE
     (True, ['added', 'added', 'added', 'already_adjacent', 'added', 'added'])
     """
-    from jregion.weights._sparse import SparseGraph
-
-    if isinstance(graph, SparseGraph):  # no libpysal (it takes seconds to import)
-        ids = pd.Index(graph.unique_ids, name=graph.unique_ids.name)
-        raw_labels = graph.csr.select(graph.csr.data != 0).component_labels()
-    else:
-        from libpysal.graph import Graph
-
-        if not isinstance(graph, Graph):
-            raise TypeError(
-                f"connectivity_report needs a libpysal.graph.Graph or a SparseGraph, got "
-                f"{type(graph).__name__}; build one with jregion.weights.build_weights"
-            )
-        ids = pd.Index(graph.unique_ids,
-                       name=getattr(graph, INDEX_NAME_ATTR, graph.unique_ids.name))
-        raw_labels = np.asarray(graph.component_labels)
+    g = as_graph(graph)  # a libpysal Graph or W is converted; libpysal is never imported
+    ids = g.unique_ids
+    raw_labels = g.csr.select(g.csr.data != 0).component_labels()
     labels = pd.Series(raw_labels, index=ids)
     first = pd.Series(np.arange(len(ids)), index=ids).groupby(labels.to_numpy()).min()
     size = labels.value_counts()
@@ -155,24 +143,17 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
     component = labels.map(renumber).astype("int64").rename("component")
     component.index.name = ids.name
     components = tuple(tuple(component.index[component == i]) for i in range(len(order)))
-    adj = graph.adjacency
-    nonzero = adj[adj != 0]
-    degree = (
-        pd.Series(nonzero.index.get_level_values("focal")).value_counts()
-        .reindex(ids, fill_value=0).astype("int64").rename("degree")
-    )
-    degree.index.name = ids.name
+    degree = g.cardinalities.rename("degree")
     dist = degree.value_counts().reindex(range(int(degree.max()) + 1), fill_value=0)
     dist = dist.astype("int64").rename("units")
     dist.index.name = "degree"
-    record = graph.links if isinstance(graph, SparseGraph) else getattr(graph, LINKS_ATTR, ())
     links = pd.DataFrame(
-        [(lk.name, a, b, lk.kind, status, lk.source) for lk, status, a, b in record],
+        [(lk.name, a, b, lk.kind, status, lk.source) for lk, status, a, b in g.links],
         columns=_LINK_COLUMNS,
     )
     return ConnectivityReport(
         n_units=len(ids),
-        n_edges=len(nonzero),
+        n_edges=int(degree.sum()),
         components=components,
         isolates=tuple(degree.index[degree == 0]),
         component=component,
@@ -182,7 +163,7 @@ def connectivity_report(graph: Any) -> ConnectivityReport:
     )
 
 
-def check_connectivity(graph: Any, *, stacklevel: int = 2) -> None:
+def check_connectivity(graph: GraphLike, *, stacklevel: int = 2) -> None:
     """Warn if a spatial graph has isolates or several components.
 
     Statistics call this before they run. Isolates have a spatial lag of 0 and several
@@ -191,8 +172,8 @@ def check_connectivity(graph: Any, *, stacklevel: int = 2) -> None:
 
     Parameters
     ----------
-    graph : libpysal.graph.Graph or SparseGraph
-        The graph a statistic is about to use (a SparseGraph is checked without libpysal).
+    graph : GraphLike
+        The graph a statistic is about to use.
     stacklevel : int
         Passed to :func:`warnings.warn`; 2 points at the caller of ``check_connectivity``.
         A statistic that calls this should pass 3 so the warning points at its own caller.

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
 from jregion._manifest import path_of
+from jregion.errors import UnmatchedKeyError
 
-__all__ = ["FixedLink", "japan_links"]
+__all__ = [
+    "INDEX_NAME_ATTR", "LINKS_ATTR", "FixedLink", "LinkRecord", "japan_links", "link_edges",
+    "resolve_links",
+]
 
 
 @dataclass(frozen=True)
@@ -124,3 +129,94 @@ def japan_links(*, exclude: Iterable[str] = ()) -> tuple[FixedLink, ...]:
         names = ", ".join(repr(link.name) for link in links)
         raise ValueError(f"unknown link name(s) {sorted(unknown)}; the preset has {names}")
     return tuple(link for link in links if link.name not in drop)
+
+
+#: What each fixed link did: (link, status, id_a, id_b), status "added", "already_adjacent"
+#: or "skipped_missing_unit".
+LinkRecord = tuple[tuple[FixedLink, str, Hashable, Hashable], ...]
+
+#: Attribute of a Graph returned by build_weights that records its links and their status.
+LINKS_ATTR = "_jregion_links"
+#: Attribute that records the name of the GeoDataFrame's index (libpysal names it "focal").
+INDEX_NAME_ATTR = "_jregion_index_name"
+
+
+def _resolve(end: Hashable, ids: pd.Index, code_to_id: dict[str, Hashable]) -> Hashable | None:
+    if end in ids:
+        return end
+    if isinstance(end, str) and end in code_to_id:
+        return code_to_id[end]
+    return None
+
+
+def _code_map(ids: pd.Index) -> dict[str, Hashable]:
+    """Map prefecture codes to the ids of the index, when the index is prefecture-like."""
+    from jregion.codes import to_code
+
+    out: dict[str, Hashable] = {}
+    for i in ids:
+        try:
+            out[to_code(i)] = i
+        except (ValueError, TypeError):
+            return {}
+    return out
+
+
+def resolve_links(
+    links: Literal["japan"] | Sequence[FixedLink] | None,
+) -> tuple[list[FixedLink], bool]:
+    """Check a ``links=`` argument; return the links and whether they are the Japan preset."""
+    if links is None:
+        return [], False
+    if isinstance(links, str):
+        if links != "japan":
+            raise ValueError(f"links must be 'japan', a list of FixedLink or None, got {links!r}")
+        return list(japan_links()), True
+    bad = [x for x in links if not isinstance(x, FixedLink)]
+    if bad:
+        raise TypeError(
+            f"links must hold FixedLink objects, got {type(bad[0]).__name__}; "
+            "build them with jregion.weights.FixedLink(name, pair, kind, source)"
+        )
+    return list(links), False
+
+
+def link_edges(
+    ids: pd.Index,
+    edges: tuple[list[Hashable], list[Hashable], list[float]],
+    links: Sequence[FixedLink],
+    *,
+    preset: bool,
+) -> tuple[tuple[list[Hashable], list[Hashable], list[float]], LinkRecord]:
+    """Add fixed links to directed edge lists ``(focal, neighbor, weight)``; record each link."""
+    code_to_id = _code_map(ids) if any(e not in ids for lk in links for e in lk.pair) else {}
+    if preset and not code_to_id and any(e not in ids for lk in links for e in lk.pair):
+        raise UnmatchedKeyError(
+            "links='japan' needs an index of prefecture codes ('01'..'47' or 1..47); "
+            f"this index starts {list(ids[:3])}. Set the index to the JIS code first"
+        )
+    focal, neighbor, weight = list(edges[0]), list(edges[1]), list(edges[2])
+    present = {(f, n) for f, n, w in zip(focal, neighbor, weight, strict=True) if w != 0}
+    record = []
+    for link in links:
+        a, b = (_resolve(e, ids, code_to_id) for e in link.pair)
+        if a is None or b is None:
+            missing = [e for e, r in zip(link.pair, (a, b), strict=True) if r is None]
+            if not preset:
+                raise UnmatchedKeyError(
+                    f"link {link.name!r} joins {missing} which are not in the index; "
+                    "use ids of the GeoDataFrame's index"
+                )
+            record.append((link, "skipped_missing_unit", a, b))
+            continue
+        if (a, b) in present and (b, a) in present:
+            record.append((link, "already_adjacent", a, b))
+            continue
+        for f, n in ((a, b), (b, a)):
+            if (f, n) not in present:
+                focal.append(f)
+                neighbor.append(n)
+                weight.append(1.0)
+                present.add((f, n))
+        record.append((link, "added", a, b))
+    return (focal, neighbor, weight), tuple(record)
