@@ -255,8 +255,9 @@ def parse_codes(codes: Any) -> tuple[Any, int, IntArray, IntArray]:
         raise MeshCodeError(f"missing mesh code at position {i}; drop or fill it first")
     digits, lengths = _digit_matrix(arr)
     level = _validate(digits, lengths, arr)
-    d = digits.astype(np.int64)
-    row, col = d[:, 0] * 10 + d[:, 1], d[:, 2] * 10 + d[:, 3]
+    d = digits  # int16; widened one column at a time (the whole matrix would cost more)
+    row = d[:, 0].astype(np.int64) * 10 + d[:, 1]
+    col = d[:, 2].astype(np.int64) * 10 + d[:, 3]
     if level >= 2:
         row, col = row * 8 + d[:, 4], col * 8 + d[:, 5]
     if level >= 3:
