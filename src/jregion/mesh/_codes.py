@@ -16,6 +16,7 @@ from jregion.mesh._grid import (
     POINT_RANGE,
     SCALE,
     MeshLevel,
+    digit_tables,
     encode,
     encode_units,
     from_digit_bytes,
@@ -113,8 +114,17 @@ def _point_codes(
     if kernel is None:
         rows, cols = grid_units(y, x)
         return encode_units(rows, cols, level)
+    lat_words, lon_words, quad = digit_tables()
     out = np.empty((y.size, LEVEL_DIGITS[level]), dtype=np.uint8)
-    bad = kernel(np.ascontiguousarray(y), np.ascontiguousarray(x), np.array(POINT_RANGE), out)
+    bad = kernel(
+        np.ascontiguousarray(y),
+        np.ascontiguousarray(x),
+        np.array(POINT_RANGE),
+        lat_words.view(np.uint8).reshape(-1, 8),
+        lon_words.view(np.uint8).reshape(-1, 8),
+        quad,
+        out,
+    )
     if bad >= 0:
         raise_bad_point(y, x, int(bad))
     return from_digit_bytes(out)

@@ -2,8 +2,8 @@
 
 The numpy path of :func:`jregion.mesh._grid.grid_units` and :func:`~jregion.mesh._grid.encode`
 makes about 25 passes over the points (the range check, the exact edge test, the digit
-tables); this kernel does the same arithmetic in one pass per point and writes the code's
-digits directly. It applies the identical rule, with the same IEEE operations:
+tables); this kernel does the same arithmetic in one pass per point and copies the code's
+digits from the same tables. It applies the identical rule, with the same IEEE operations:
 ``r = trunc(lat * 960)``, then, when ``lat * 960`` is within 1e-6 of an integer (else the
 test cannot change ``r``), ``r + 1`` if ``lat >= (r + 1) / 960`` or ``r - 1`` if
 ``lat < r / 960``, and likewise for longitude with ``(64000 + c) / 640``;
@@ -28,9 +28,16 @@ _EPS = 1e-6
 COMPILED_MIN_POINTS = 1_000_000
 
 
-def _codes(lat: Any, lon: Any, bounds: Any, out: Any) -> int:  # pragma: no cover - compiled
-    """Write the digits of each point's code into ``out``; the first bad point, or -1."""
+def _codes(  # pragma: no cover - compiled
+    lat: Any, lon: Any, bounds: Any, lat_digits: Any, lon_digits: Any, quad: Any, out: Any
+) -> int:
+    """Write the digits of each point's code into ``out``; the first bad point, or -1.
+
+    ``lat_digits[r >> 3] | lon_digits[c >> 3]`` are the first 8 bytes of the 1 km code and
+    ``quad[(r & 7) << 3 | (c & 7)]`` the quadrant digits (:func:`jregion.mesh._grid.digit_tables`).
+    """
     nd = out.shape[1]
+    head = min(nd, 8)
     lo_lat, hi_lat, lo_lon, hi_lon = bounds[0], bounds[1], bounds[2], bounds[3]
     for i in range(lat.size):
         y = lat[i]
@@ -51,24 +58,14 @@ def _codes(lat: Any, lon: Any, bounds: Any, out: Any) -> int:  # pragma: no cove
                 c += 1
             elif x < (c + 64000) / 640.0:
                 c -= 1
-        p = r // 640
-        u = c // 640
-        out[i, 0] = 48 + p // 10
-        out[i, 1] = 48 + p % 10
-        out[i, 2] = 48 + u // 10
-        out[i, 3] = 48 + u % 10
-        if nd >= 6:
-            out[i, 4] = 48 + (r % 640) // 80
-            out[i, 5] = 48 + (c % 640) // 80
-        if nd >= 8:
-            out[i, 6] = 48 + (r % 80) // 8
-            out[i, 7] = 48 + (c % 80) // 8
-        if nd >= 9:
-            out[i, 8] = 49 + ((c >> 2) & 1) + 2 * ((r >> 2) & 1)
-        if nd >= 10:
-            out[i, 9] = 49 + ((c >> 1) & 1) + 2 * ((r >> 1) & 1)
-        if nd >= 11:
-            out[i, 10] = 49 + (c & 1) + 2 * (r & 1)
+        a = lat_digits[r >> 3]
+        b = lon_digits[c >> 3]
+        for j in range(head):
+            out[i, j] = a[j] | b[j]
+        if nd > 8:
+            q = ((r & 7) << 3) | (c & 7)
+            for j in range(nd - 8):
+                out[i, 8 + j] = quad[q, j]
     return -1
 
 

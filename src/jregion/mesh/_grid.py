@@ -41,12 +41,18 @@ from jregion.errors import MeshCodeError
 
 __all__ = [
     "LEVEL_DIGITS",
+    "POINT_RANGE",
     "SCALE",
     "MeshLevel",
+    "digit_tables",
     "encode",
+    "encode_units",
+    "from_digit_bytes",
     "grid_units",
     "level_number",
     "parse_codes",
+    "raise_bad_point",
+    "str_index",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -249,8 +255,9 @@ def parse_codes(codes: Any) -> tuple[Any, int, IntArray, IntArray]:
         raise MeshCodeError(f"missing mesh code at position {i}; drop or fill it first")
     digits, lengths = _digit_matrix(arr)
     level = _validate(digits, lengths, arr)
-    d = digits.astype(np.int64)
-    row, col = d[:, 0] * 10 + d[:, 1], d[:, 2] * 10 + d[:, 3]
+    d = digits  # int16; widened one column at a time (the whole matrix would cost more)
+    row = d[:, 0].astype(np.int64) * 10 + d[:, 1]
+    col = d[:, 2].astype(np.int64) * 10 + d[:, 3]
     if level >= 2:
         row, col = row * 8 + d[:, 4], col * 8 + d[:, 5]
     if level >= 3:
@@ -262,7 +269,7 @@ def parse_codes(codes: Any) -> tuple[Any, int, IntArray, IntArray]:
 
 
 @functools.cache
-def _digit_tables() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64], npt.NDArray[np.uint8]]:
+def digit_tables() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64], npt.NDArray[np.uint8]]:
     """Digits of the 1 km part of a code by row and by column, and of the quadrant digits.
 
     The first 8 bytes of a code are ``p p u u q v r w``: the row gives bytes 0, 1, 4, 6 and
@@ -299,7 +306,7 @@ def encode(row: npt.ArrayLike, col: npt.ArrayLike, level: int) -> pd.Index:
 
 def encode_units(r6: IntArray, c6: IntArray, level: int) -> pd.Index:
     """Codes at ``level`` of the cells holding level-6 grid cells (rows, columns in Japan)."""
-    lat_words, lon_words, quad = _digit_tables()
+    lat_words, lon_words, quad = digit_tables()
     words = lat_words[r6 >> 3]
     words |= lon_words[c6 >> 3]
     head = words.view(np.uint8).reshape(-1, 8)
