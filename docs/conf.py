@@ -37,7 +37,7 @@ extensions = [
 
 source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
 exclude_patterns = [
-    "_build", "**.ipynb_checkpoints", "design.md", "_generated/gallery/atlas"
+    "_build", "**.ipynb_checkpoints", "_generated/gallery/atlas", "images"
 ]
 root_doc = "index"
 
