@@ -1,6 +1,6 @@
 """Weights and regression benchmark: jregion next to libpysal and spreg, in the same run.
 
-Run: python benchmarks/bench_weights.py [--quick] [--repeat N]
+Run: python benchmarks/bench_weights.py [--quick] [--repeat N] [--only-fresh]
 
 1. Queen contiguity: jregion.build_weights (shapely + numpy, weights/_contiguity.py) against
    libpysal.graph.Graph.build_contiguity(rook=False) on the 47 bundled prefectures, on the
@@ -145,6 +145,9 @@ def main() -> None:
     from jregion.weights import build_weights
 
     prefs = jregion.load_prefectures()
+    if "--only-fresh" in sys.argv:
+        fresh_process(prefs, max(3, REPEAT))
+        return
     side = 60 if quick else 300
     xs, ys = np.meshgrid(np.arange(side) * 1000.0, np.arange(side) * 1000.0)
     boxes = shapely.box(xs.ravel(), ys.ravel(), xs.ravel() + 1000.0, ys.ravel() + 1000.0)

@@ -188,3 +188,24 @@ def test_moran_rate_without_events_says_so(prefs) -> None:
     pop = jregion.load_indicator("population", year=2015)["population"]
     with pytest.raises(jregion.InvalidDataError, match="events sum to zero"):
         jregion.moran_rate(pd.Series(0.0, index=pop.index), pop, graph)
+
+
+def test_analysis_never_imports_presentation() -> None:
+    """LISA labels live in the analysis layer; statistics import no colours, plots or maps."""
+    import ast
+    from pathlib import Path
+
+    import jregion._palette as palette
+
+    src = Path(jregion.__file__).parent
+    presentation = ("jregion._palette", "jregion.plotting", "jregion.explore")
+    for package in ("autocorrelation", "weights", "concentration", "regression"):
+        for path in (src / package).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    assert not node.module.startswith(presentation), (path.name, node.module)
+                elif isinstance(node, ast.Import):
+                    for alias in node.names:
+                        assert not alias.name.startswith(presentation), (path.name, alias.name)
+    assert not hasattr(palette, "LISA_LABELS")
+    assert set(palette.LISA_COLORS) == set(LISA_LABELS)  # colours keyed by the analysis labels

@@ -217,6 +217,12 @@ class SparseGraph:
         """Return the graph with row-standardised (``"r"``) or binary (``"b"``) weights.
 
         The ids and the link record are kept; isolates keep no weight.
+
+        Examples
+        --------
+        >>> from jregion.weights import prefecture_graph
+        >>> prefecture_graph().transform("r")["13"].round(2).to_dict()
+        {'11': 0.25, '12': 0.25, '14': 0.25, '19': 0.25}
         """
         w = self.csr.select(self.csr.data != 0)
         if how == "b":
@@ -250,6 +256,13 @@ class SparseGraph:
 
         Also reorders: ``graph.subgraph(df.index)`` aligns a graph to a table's rows. Fixed
         links with both ends kept stay in the record.
+
+        Examples
+        --------
+        >>> from jregion.weights import prefecture_graph
+        >>> kyushu = prefecture_graph().subgraph(["40", "41", "42", "43", "44", "45", "46", "47"])
+        >>> kyushu.n, kyushu.n_components, [lk.name for lk, *_ in kyushu.links]
+        (8, 1, ['Okinawa-Kagoshima (nearest neighbour)'])
         """
         keep = pd.Index(ids)
         pos = self.unique_ids.get_indexer(keep)
