@@ -283,7 +283,7 @@ def main() -> None:
             "municipal areas from GSI (全国都道府県市区町村別面積調): not in shared/data-sources, so per-municipality area error against an official figure is not measured",
             "the unsimplified N03 file: not in shared/data-sources, so the area error of the source's 1% simplification is measured only at prefecture level (against GSI) and between the two 1% files",
             "fixed links (bridges, tunnels) between municipalities: data/reference/fixed_links.csv records prefecture pairs only (a few sources name end towns in free text, not as data), so islands stay isolates of municipal contiguity weights",
-            "manufacturing by municipality: ../shared/data-sources/census-manufacturing-jsic holds the 2014 市区町村編 table 3-01 (e-Stat 0003144102) by prefecture x JSIC middle group only; its 22 sub-prefecture areas (Tokyo's ward area and 21 designated cities) were excluded by the copy's pipeline (metadata/validation_2014_tablemuni3-01.json, excluded_area_items) and no municipality-level rows exist, so no municipal manufacturing indicator ships",
+            "manufacturing by municipality: ../shared/data-sources/census-manufacturing-jsic holds the 2014 市区町村編 table 3-01 (e-Stat 0003144102) by prefecture x JSIC middle group only; its 21 sub-prefecture areas (Tokyo's ward area 特別区部 and the 20 designated cities) and its national row were excluded by the copy's pipeline (metadata/validation_2014_tablemuni3-01.json, excluded_area_items: 22 items) and no municipality-level rows exist, so no municipal manufacturing indicator ships",
         ],
         "definitions": {
             "code": "5-digit local-government code (全国地方公共団体コード without check digit), N03_007",

@@ -6,9 +6,11 @@ Run from the repository root, with ../shared/data-sources present, after build_r
 
 Only sourced rows are written. Rows the shared lists mark NOT FOUND are left out and listed in
 the manifest's `missing` field. Coordinates come only from a cited source:
-- universities and higher schools: the prefectural office of the prefecture whose seat is the
-  school's city (dataofjapan/land prefecturalCapital.csv, already in data/reference/prefectures.csv),
-  a documented city-level proxy, not the campus;
+- universities: the campus, where an English Wikipedia infobox gives coordinates of a site the
+  imperial university occupied, in the row's city (CAMPUS below, URL and read date per row);
+- other universities and the higher schools: the prefectural office of the prefecture whose seat
+  is the school's city (dataofjapan/land prefecturalCapital.csv, already in
+  data/reference/prefectures.csv), a documented city-level proxy, not the campus;
 - Tsukuba: a representative point of the つくば市 polygon (local-government code 08220) of MLIT N03 2021;
 - area programmes (Technopolis, METI and MEXT clusters) have no coordinates: they are prefecture lists.
 """
@@ -73,29 +75,46 @@ def codes_in(text: str) -> list[str]:
 CAMPUS_READ = "read 2026-12-06"
 CAMPUS: dict[str, tuple[float, float, str, str]] = {
     "東京帝国大学": (
-        35.71333, 139.76222, "Hongo campus (7-3-1 Hongo), the university's site since the 1880s",
+        35.71333,
+        139.76222,
+        "Hongo campus (7-3-1 Hongo), the university's site since the 1880s",
         "https://en.wikipedia.org/wiki/Todai (article 'University of Tokyo')",
     ),
     "京都帝国大学": (
-        35.026212, 135.780842, "Yoshida campus, the site since 1897",
+        35.026212,
+        135.780842,
+        "Yoshida campus, the site since 1897",
         "https://en.wikipedia.org/wiki/?oldid=1176455006&title=Kyoto_University",
     ),
     "北海道帝国大学": (
-        43.074687, 141.340828, "Sapporo campus",
+        43.074687,
+        141.340828,
+        "Sapporo campus",
         "https://en.m.wikipedia.org/wiki/Hokkaido_University",
     ),
-    "大阪帝国大学": (
-        34.81917, 135.52667,
-        "present main campus (Suita); the 1931 university was at Nakanoshima, also in Osaka",
-        "https://pwojczyn.com/wiki/view.php?lang=en&q=Osaka_University (mirror of the English "
-        "Wikipedia article 'Osaka University')",
-    ),
     "名古屋帝国大学": (
-        35.15472, 136.96694,
-        "present main campus (Higashiyama, Chikusa-ku, Nagoya); not the 1939 site",
+        35.15472,
+        136.96694,
+        "present main campus (Higashiyama, Chikusa-ku, Nagoya); its land was acquired when the "
+        "imperial university was founded in 1939 (文化庁月報 No. 517, 2011-10, "
+        "https://www.bunka.go.jp/pr/publish/bunkachou_geppou/2011_10/series_09/series_09.html), "
+        "most faculties moved there after 1947",
         "https://db0nus869y26v.cloudfront.net/en/Nagoya_University (mirror of the English "
         "Wikipedia article 'Nagoya University')",
     ),
+}
+
+#: Infobox coordinates that were found but are not used: they are not of a site the imperial
+#: university occupied, and they fall outside the row's city. Each is declared in `missing`.
+CAMPUS_REJECTED: dict[str, str] = {
+    "大阪帝国大学": "the only sourced coordinates, 34.81917, 135.52667 (infobox of the English "
+    "Wikipedia article 'Osaka University', mirror "
+    "https://pwojczyn.com/wiki/view.php?lang=en&q=Osaka_University, read 2026-12-06), are of the "
+    "present Suita campus, in 吹田市; the imperial university (1931-1947) was based at its "
+    "founding site, Nakanoshima in 大阪市 (ja.wikipedia '大阪大学', mirror "
+    "https://ja.everybodywiki.com/%E5%A4%A7%E9%98%AA%E5%A4%A7%E5%AD%A6: 創設の地である大阪・中之島を本拠とし; the move to the "
+    "Suita and Toyonaka campuses was completed in 1993), for which no sourced coordinates were "
+    "found. The row stays at the office proxy, in 大阪市",
 }
 
 
@@ -111,6 +130,7 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     seat = {str(v).split(" (")[0]: k for k, v in PREFS["capital_en"].items()}
     rows, missing = [], []
     proxies: list[str] = []
+    rejected_ids: list[str] = []
     for i, r in raw.iterrows():
         outside = r["outside_present_day_japan"].startswith("YES")
         code = None if outside else seat[r["city"]]
@@ -145,6 +165,12 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
                 "sources": r["sources"],
             }
         )
+        rejected = next((v for k, v in CAMPUS_REJECTED.items() if r["name"].startswith(k)), None)
+        if rejected is not None:
+            rejected_ids.append(f"U{i + 1:02d}")
+            missing.append(
+                {"site_id": f"U{i + 1:02d}", "what": "campus coordinates", "reason": rejected}
+            )
         if outside:
             missing.append(
                 {
@@ -157,9 +183,10 @@ def universities() -> tuple[pd.DataFrame, list[dict[str, object]]]:
         {
             "what": "campus (or historical) coordinates of "
             f"{len(proxies)} institutions: {', '.join(proxies)}",
-            "reason": "no source with coordinates was found; each of these rows stands at its "
-            "prefecture's office (location_basis 'proxy: ...'), and maps draw institutions that "
-            "share a point side by side",
+            "reason": "no source with coordinates of a site the institution occupied was found"
+            + (f" ({', '.join(rejected_ids)}: see its own entry)" if rejected_ids else "")
+            + "; each of these rows stands at its prefecture's office (location_basis "
+            "'proxy: ...'), and maps draw institutions that share a point side by side",
         }
     )
     return pd.DataFrame(rows), missing
@@ -429,6 +456,20 @@ def mext_clusters() -> tuple[pd.DataFrame, list[dict[str, object]]]:
     return int_years(pd.DataFrame(rows)), missing
 
 
+#: Where each dataset's coordinates come from (area programmes have none).
+COORD_LICENCE = {
+    "sites_universities": "coordinates: dataofjapan/land (prefectural offices, the proxy rows) "
+    "and the infobox of the English Wikipedia article of {campus} (campus rows; "
+    "URL and read date in location_basis; the article text is CC BY-SA 4.0, a coordinate is a "
+    "fact)",
+    "sites_tsukuba": "coordinates: MLIT N03 (credit MLIT, data edited)",
+}
+COORD_ATTRIBUTION = {
+    "sites_universities": "Coordinates: dataofjapan/land (prefectural offices); Wikipedia "
+    "(campus coordinates, cited per row)",
+    "sites_tsukuba": "国土数値情報（行政区域データ）（国土交通省）を加工して作成",
+}
+
 TSUKUBA_ARCHIVES = "http://www.archives.go.jp/owning/monthly/1312/archives_index.html"
 TSUKUBA_WHITE_PAPER = "https://www.mext.go.jp/b_menu/hakusho/html/hpaa197201/hpaa197201_2_074.html"
 TSUKUBA_SOURCE_TABLE = (
@@ -495,6 +536,10 @@ EXTRA_DEFINITIONS: dict[str, dict[str, str]] = {
 
 def main() -> None:
     uni, uni_missing = universities()
+    campus_ids = uni.loc[uni["location_basis"].str.startswith("campus"), "site_id"]
+    COORD_LICENCE["sites_universities"] = COORD_LICENCE["sites_universities"].format(
+        campus=", ".join(campus_ids)
+    )
     tec, tec_missing = technopolis()
     met, met_missing = meti_clusters()
     mex, mex_missing = mext_clusters()
@@ -572,9 +617,9 @@ def main() -> None:
                     "sha256": {i: sha256(LISTS / i) for i in inputs if (LISTS / i).is_file()},
                 },
                 "vintage": vintage,
-                "licence": "facts (names, years, prefectures) compiled from public sources; coordinates: "
-                "dataofjapan/land (offices) or MLIT N03 (credit MLIT, data edited)",
-                "attribution": "Coordinates: dataofjapan/land; 国土数値情報（行政区域データ）（国土交通省）を加工して作成",
+                "licence": "facts (names, years, prefectures) compiled from public sources; "
+                + COORD_LICENCE.get(name, "no coordinates (area programme: prefecture list)"),
+                "attribution": COORD_ATTRIBUTION.get(name, "none needed: no coordinates"),
                 "crs": "EPSG:4326 (lat/lon columns)",
                 "units": {"lat": "degrees", "lon": "degrees"},
                 "definitions": {

@@ -6,7 +6,9 @@ the figure the bundled files give.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -107,3 +109,24 @@ def test_proxy_coordinates_are_flagged_in_data_and_manifest(name: str) -> None:
     texts = " ".join(_missing_texts(name))
     if proxy.any():
         assert "coordinates" in texts and "office" in texts
+
+
+def test_municipal_manufacturing_gap_counts_the_excluded_areas(shared_dir: Path) -> None:
+    """The copy's 2014 municipal table dropped the national row, Tokyo's wards and the 20 cities."""
+    validation = json.loads(
+        (
+            shared_dir
+            / "census-manufacturing-jsic"
+            / "metadata"
+            / "validation_2014_tablemuni3-01.json"
+        ).read_text(encoding="utf-8")
+    )
+    excluded = set(validation["excluded_area_items"])
+    table = jregion.municipality_table()
+    designated = set(table.loc[table["kind"] == "designated_city", "name_ja"])
+    assert excluded == designated | {"全国", "特別区部"}
+    text = next(t for t in _missing_texts("municipalities") if "manufacturing by" in t)
+    n_sub = len(excluded - {"全国"})
+    assert f"its {n_sub} sub-prefecture areas" in text
+    assert f"the {len(designated)} designated cities" in text
+    assert f"{len(excluded)} items" in text

@@ -68,7 +68,11 @@ def test_universities(pref_table: pd.DataFrame) -> None:
     assert "proxy" in sendai["location_basis"]
     outside = u[u["outside_present_day_japan"]]
     assert len(outside) == 2 and outside.geometry.isna().all()
-    assert {m["site_id"] for m in u.attrs["missing"] if "site_id" in m} == set(outside["site_id"])
+    # declared per row: the two outside Japan, and U08 (its only sourced coordinates, the Suita
+    # campus, are of a site the imperial university never occupied, outside 大阪市)
+    per_row = {m["site_id"]: m for m in u.attrs["missing"] if "site_id" in m}
+    assert set(per_row) == set(outside["site_id"]) | {"U08"}
+    assert "Suita" in str(per_row["U08"]["reason"])
     # and the proxy is declared as a gap: no campus coordinates are bundled
     assert any("campus" in str(m["what"]) for m in u.attrs["missing"] if "site_id" not in m)
 
@@ -194,10 +198,24 @@ def test_unknown_programme() -> None:
 
 
 def test_universities_with_sourced_campus_coordinates(pref_table: pd.DataFrame) -> None:
-    """Five universities stand at their campus (Wikipedia infobox coordinates, URL in the row)."""
+    """Four universities stand at their campus (Wikipedia infobox coordinates, URL in the row).
+
+    Osaka's infobox point (34.81917, 135.52667, the Suita campus) is not used: it lies in 吹田市,
+    while the imperial university was at Nakanoshima, 大阪市 (see the U08 missing entry).
+    """
     u = jregion.load_sites("universities")
     campus = u[u["location_basis"].str.startswith("campus")]
-    assert sorted(campus["site_id"]) == ["U01", "U02", "U05", "U08", "U09"]
+    assert sorted(campus["site_id"]) == ["U01", "U02", "U05", "U09"]
+    osaka = u[u["site_id"] == "U08"].iloc[0]
+    assert osaka["location_basis"].startswith("proxy")
+    assert osaka.geometry.y == pytest.approx(pref_table.loc["27", "office_lat"])
+    # each campus point lies in the row's city (the prefectural seat; Tokyo: the 23 wards)
+    munis = jregion.load_municipalities()
+    hit = gpd.sjoin(campus, munis[["name_ja", "kind", "geometry"]], predicate="within")
+    assert sorted(hit["site_id"]) == sorted(campus["site_id"])
+    for _, r in hit.iterrows():
+        seat = pref_table.loc[r["pref_code"], "capital_ja"]
+        assert r["name_ja"] == seat or (r["pref_code"] == "13" and r["kind"] == "special_ward")
     assert campus["location_basis"].str.contains("https://").all()
     tokyo = campus[campus["site_id"] == "U01"].iloc[0]
     # University of Tokyo, Hongo: 35°42′48″N 139°45′44″E (the article's infobox)
@@ -208,5 +226,5 @@ def test_universities_with_sourced_campus_coordinates(pref_table: pd.DataFrame) 
     inside = u[~u["outside_present_day_japan"].astype(bool)]
     proxies = inside[~inside["site_id"].isin(campus["site_id"])]
     assert proxies["location_basis"].str.startswith("proxy").all()
-    gap = next(m for m in u.attrs["missing"] if "campus" in str(m["what"]))
+    gap = next(m for m in u.attrs["missing"] if "site_id" not in m and "campus" in str(m["what"]))
     assert all(sid in gap["what"] for sid in proxies["site_id"])
