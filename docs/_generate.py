@@ -163,7 +163,43 @@ def gallery_pages(docs: Path) -> None:
             else:
                 lines.append(f"Download: {{download}}`{file} <atlas/{file}>`\n")
         lines += ["```python", inspect.getsource(entry.run).rstrip(), "```\n"]
+    lines += example_sections(out)
     (out / "index.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+#: Example scripts run for the gallery, with the arguments that keep the build short.
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "study_claims.py": ("--out", "{out}"),
+    "municipal_clusters.py": ("--out", "{out}"),
+    "okinawa_mesh.py": ("--out", "{out}"),
+    "establishments_at_scale.py": ("--scale", "0.02"),
+}
+
+
+def example_sections(gallery: Path) -> list[str]:
+    """Run each example script; return a section with its output, figures and code."""
+    import subprocess
+    import sys
+
+    lines = ["# Example scripts\n", "Each script in `examples/` was run while this site was",
+             "built; below are what it printed, the figures it wrote and its code.\n"]
+    for script, args in EXAMPLES.items():
+        out = gallery / "examples" / Path(script).stem
+        out.mkdir(parents=True)
+        argv = [a.replace("{out}", str(out)) for a in args]
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "examples" / script), *argv],
+            capture_output=True, text=True, cwd=out, check=False, timeout=600,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"examples/{script} failed:\n{proc.stderr[-3000:]}")
+        lines += [f"## {script}\n", f"`python examples/{script} {' '.join(args)}`\n"]
+        lines += ["```text", proc.stdout.rstrip().replace(str(out), "OUT"), "```\n"]
+        for png in sorted(out.rglob("*.png")):
+            lines.append(f"![{png.stem}]({png.relative_to(gallery).as_posix()})\n")
+        rel = Path("..", "..", "..", "examples", script).as_posix()
+        lines += [f"```{{literalinclude}} {rel}", ":language: python", "```\n"]
+    return lines
 
 
 def notebook_pages(docs: Path) -> list[str]:

@@ -37,7 +37,8 @@ extensions = [
 
 source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
 exclude_patterns = [
-    "_build", "**.ipynb_checkpoints", "_generated/gallery/atlas", "images"
+    "_build", "**.ipynb_checkpoints", "_generated/gallery/atlas",
+    "_generated/gallery/examples", "images"
 ]
 root_doc = "index"
 
