@@ -11,22 +11,14 @@ arithmetic with Series methods (sort_values, groupby). Goal: all indices < 2 s i
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
+from _common import best
+
 N_MUNI, N_IND = 1741, 600
-
-
-def _time(fn: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def make_data(n: int, k: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
@@ -73,7 +65,7 @@ def jregion_suite(df: pd.DataFrame, end: pd.DataFrame, pop: pd.Series) -> dict[s
                                                            level="municipality"),
         "region_shares (eight)": lambda: jregion.region_shares(df, level="municipality"),
     }
-    return {name: _time(fn) for name, fn in calls.items()}
+    return {name: best(fn, 3) for name, fn in calls.items()}
 
 
 def pandas_suite(
@@ -156,7 +148,7 @@ def pandas_suite(
              "theil": theil, "theil_decomposition (eight)": theil_dec, "hoover": hoover,
              "coefficient_of_variation": cv, "ellison_glaeser": eg,
              "shift_share (eight)": shift}
-    return {name: _time(fn, repeat=1) for name, fn in calls.items()}
+    return {name: best(fn, 1) for name, fn in calls.items()}
 
 
 def main() -> None:

@@ -5,21 +5,10 @@ Run: python benchmarks/bench_foundation.py
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-
 import numpy as np
 import pandas as pd
 
-
-def _best(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
+from _common import best, fresh
 
 
 def main() -> None:
@@ -27,8 +16,7 @@ def main() -> None:
         "import time, jregion; t=time.perf_counter(); jregion.load_prefectures(); "
         "print(time.perf_counter()-t)"
     )
-    first = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                 check=True).stdout)
+    first = fresh(code, 1)
     import geopandas as gpd
 
     import jregion
@@ -36,8 +24,8 @@ def main() -> None:
     from jregion.boundaries import _read
 
     fgb = path_of("prefectures")
-    t_gpd = _best(lambda: gpd.read_file(fgb))
-    t_own = _best(lambda: _read.__wrapped__("prefectures"))  # uncached
+    t_gpd = best(lambda: gpd.read_file(fgb), 5)
+    t_own = best(lambda: _read.__wrapped__("prefectures"), 5)  # uncached
     print(
         f"load_prefectures, first call after import (fresh process): {first * 1000:.1f} ms "
         "(goal < 50 ms)"
@@ -51,11 +39,11 @@ def main() -> None:
     t = jregion.prefecture_table()
     pool = np.array(list(t["name_en"]) + list(t["name_ja"]) + list(range(1, 48)), dtype=object)
     values = pd.Series(pool[np.random.default_rng(0).integers(0, len(pool), 1_000_000)])
-    t_codes = _best(lambda: jregion.to_codes(values), repeat=3)
+    t_codes = best(lambda: jregion.to_codes(values), 3)
     lookup = {**dict(zip(t["name_en"], t.index, strict=True)),
               **dict(zip(t["name_ja"], t.index, strict=True)),
               **{i: f"{i:02d}" for i in range(1, 48)}}
-    t_map = _best(lambda: values.map(lookup), repeat=3)
+    t_map = best(lambda: values.map(lookup), 3)
     print(f"to_codes, 1,000,000 values: {t_codes:.3f} s (goal < 1 s); plain Series.map with an "
           f"exact-match dict (no normalisation): {t_map:.3f} s; ratio {t_codes / t_map:.2f}")
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import re
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
 import pandas as pd
+
+from _common import best
 
 FIXTURE = (
     Path(__file__).resolve().parent.parent
@@ -47,15 +48,6 @@ def build(rows: int, path: Path) -> int:
         n += len(body)
     path.write_bytes(b"\n".join(out) + b"\n")
     return n
-
-
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def _peak(fn) -> float:  # type: ignore[no-untyped-def]
@@ -94,7 +86,7 @@ def main() -> None:
         frame = ours()
         assert len(frame) == n and len(peer()) == n
         ours()  # warm-up (imports, lazy loaders)
-        t_ours, t_peer = _best(ours, args.repeat), _best(peer, args.repeat)
+        t_ours, t_peer = best(ours, args.repeat), best(peer, args.repeat)
         m_ours, m_peer = _peak(ours), _peak(peer)
     print(f"file: {n:,} rows x {frame.shape[1] + 1} columns, {size:.1f} MiB (CP932, LF)")
     print(

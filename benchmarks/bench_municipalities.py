@@ -14,27 +14,10 @@ Run: python benchmarks/bench_municipalities.py [--repeat N]
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 
-
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
-def _fresh(code: str, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout
-        times.append(float(out))
-    return min(times)
+from _common import best, fresh
 
 
 def _pairs(graph) -> set:  # type: ignore[no-untyped-def]
@@ -44,12 +27,12 @@ def _pairs(graph) -> set:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
-    after_import = _fresh(
+    after_import = fresh(
         "import time, jregion, jregion.municipalities; t=time.perf_counter(); "
         "jregion.load_municipalities(); print(time.perf_counter()-t)",
         repeat,
     )
-    with_module = _fresh(
+    with_module = fresh(
         "import time, jregion; t=time.perf_counter(); jregion.load_municipalities(); "
         "print(time.perf_counter()-t)",
         repeat,
@@ -73,8 +56,8 @@ def main() -> None:
     ours = jregion.build_weights(munis)
     peer = Graph.build_contiguity(munis.geometry, rook=False)
     same = _pairs(ours) == _pairs(peer)
-    t_ours = _best(lambda: jregion.build_weights(munis), repeat)
-    t_peer = _best(lambda: Graph.build_contiguity(munis.geometry, rook=False), repeat)
+    t_ours = best(lambda: jregion.build_weights(munis), repeat)
+    t_peer = best(lambda: Graph.build_contiguity(munis.geometry, rook=False), repeat)
     print(
         f"queen weights, {len(munis):,} municipalities (best of {repeat}): jregion "
         f"{t_ours:.3f} s (goal < 0.3 s), libpysal {t_peer:.3f} s; ratio libpysal/jregion "
@@ -98,8 +81,8 @@ def bench_codes(repeat: int) -> None:
     pool = np.array(list(forms), dtype=object)
     values = pd.Series(pool[np.random.default_rng(0).integers(0, len(pool), 1_000_000)])
     jregion.to_municipal_codes(values.iloc[:10])  # build the name table once
-    t_ours = _best(lambda: jregion.to_municipal_codes(values), repeat)
-    t_map = _best(lambda: values.map(forms), repeat)
+    t_ours = best(lambda: jregion.to_municipal_codes(values), repeat)
+    t_map = best(lambda: values.map(forms), repeat)
     print(f"to_municipal_codes, 1,000,000 values: {t_ours:.3f} s; plain Series.map with an "
           f"exact-match dict: {t_map:.3f} s; ratio {t_ours / t_map:.2f}")
 

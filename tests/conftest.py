@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data-sources"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+MESH_FIXTURES = ROOT / "tests" / "fixtures" / "estat_mesh"
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +47,18 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared/data-sources is not present (it is only on maintainers' machines)")
     return SHARED
+
+
+@pytest.fixture(scope="module")
+def census() -> pd.DataFrame:
+    """e-Stat 2020 census 500 m extract (tests/fixtures/estat_mesh), read once per module.
+
+    tests/test_readers_mesh.py has its own ``census`` (per file, path and frame).
+    """
+    return jregion.read_estat_mesh(MESH_FIXTURES / "tblT001101H5031_extract.txt")
+
+
+@pytest.fixture(scope="module")
+def okinawa() -> pd.DataFrame:
+    """e-Stat economic census mesh file for Okinawa (tests/fixtures/estat_mesh), per module."""
+    return jregion.read_estat_mesh(MESH_FIXTURES / "tblT000918H3928.txt")

@@ -22,16 +22,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "estat_mesh"
 POP, YOUNG, ADULT = "T001101001", "T001101004", "T001101007"  # total (own), 0-14, 15+ (pooled)
 
 
-@pytest.fixture(scope="module")
-def census() -> pd.DataFrame:
-    return jregion.read_estat_mesh(FIXTURES / "tblT001101H5031_extract.txt")
-
-
-@pytest.fixture(scope="module")
-def okinawa() -> pd.DataFrame:
-    return jregion.read_estat_mesh(FIXTURES / "tblT000918H3928.txt")
-
-
 def cell_boxes(codes: list[str]) -> gpd.GeoSeries:
     b = jregion.mesh_bounds(codes)
     return gpd.GeoSeries(

@@ -21,16 +21,6 @@ from affine import Affine  # noqa: E402  (installed with rasterio)
 FIXTURES = Path(__file__).parent / "fixtures" / "estat_mesh"
 
 
-@pytest.fixture(scope="module")
-def census() -> pd.DataFrame:
-    return jregion.read_estat_mesh(FIXTURES / "tblT001101H5031_extract.txt")
-
-
-@pytest.fixture(scope="module")
-def okinawa() -> pd.DataFrame:
-    return jregion.read_estat_mesh(FIXTURES / "tblT000918H3928.txt")
-
-
 def test_geotiff_on_the_native_grid(census: pd.DataFrame, tmp_path: Path) -> None:
     series = census["T001101004"].rename("age_0_14")
     path = jregion.mesh_to_raster(series, tmp_path / "young.tif", nodata=-1.0)

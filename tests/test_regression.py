@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
-from pathlib import Path
 
 import geopandas as gpd
 import libpysal
@@ -28,6 +27,9 @@ import pytest
 import spreg
 
 import jregion
+from _spdep_regression import FIXTURES, FORMULAS, LM_NAMES, read_reference
+from _spdep_regression import load as _load
+from _spdep_regression import reference as _ref
 from jregion.errors import DisconnectedGraphWarning, MissingValueError, UnmatchedKeyError
 from jregion.regression import (
     FormulaError,
@@ -36,30 +38,15 @@ from jregion.regression import (
     fit,
     parse_formula,
 )
-from jregion.weights import build_weights, graph_from_edges
+from jregion.weights import build_weights
 
-FIXTURES = Path(__file__).parent / "fixtures" / "spdep_regression"
-FORMULAS = {"prefectures": "log_area ~ lat + log_perimeter", "lattice": "y ~ x1 + x2"}
-LM_NAMES = {"LMerr": "LM error", "LMlag": "LM lag", "RLMerr": "Robust LM error",
-            "RLMlag": "Robust LM lag", "SARMA": "LM SARMA"}
 MODELS = {"ols": ("ols", "ml"), "ml_lag": ("lag", "ml"), "ml_error": ("error", "ml"),
           "gm_lag": ("lag", "gm"), "gm_error": ("error", "gm")}
 
 
-def _load(name: str) -> tuple[pd.DataFrame, object]:
-    data = pd.read_csv(FIXTURES / f"{name}_data.csv", dtype={"id": str}).set_index("id")
-    edges = pd.read_csv(FIXTURES / f"{name}_edges.csv", dtype=str)
-    graph = graph_from_edges(data.index, edges["focal"], edges["neighbor"],
-                             np.ones(len(edges)))
-    return data, graph
-
-
 @pytest.fixture(scope="module")
 def r_ref() -> pd.DataFrame:
-    ref = pd.read_csv(FIXTURES / "spdep_results.csv", dtype={"term": str},
-                      keep_default_na=False)
-    ref["value"] = ref["value"].astype(float)
-    return ref
+    return read_reference("spdep_results.csv")
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +58,6 @@ def fits() -> dict[tuple[str, str], RegressionResult]:
             out[(name, key)] = fit(formula, data, model=model, method=method,  # type: ignore[arg-type]
                                    weights=graph)
     return out
-
-
-def _ref(r_ref: pd.DataFrame, name: str, model: str, quantity: str) -> pd.Series:
-    sel = r_ref[(r_ref["dataset"] == name) & (r_ref["model"] == model)
-                & (r_ref["quantity"] == quantity)]
-    return sel.set_index("term")["value"]
 
 
 def test_fixture_inputs_match_bundled_data(prefs: gpd.GeoDataFrame) -> None:

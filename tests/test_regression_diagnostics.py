@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
-from pathlib import Path
 
 import geopandas as gpd
 import libpysal
@@ -25,36 +24,16 @@ import pytest
 import spreg
 
 import jregion
+from _spdep_regression import FIXTURES, FORMULAS, LM_NAMES, read_reference
+from _spdep_regression import load as _load
+from _spdep_regression import reference as _ref
 from jregion.errors import FormulaError
 from jregion.regression import RegressionResult, fit
-from jregion.weights import graph_from_edges
-
-FIXTURES = Path(__file__).parent / "fixtures" / "spdep_regression"
-FORMULAS = {"prefectures": "log_area ~ lat + log_perimeter", "lattice": "y ~ x1 + x2"}
-LM_NAMES = {"LMerr": "LM error", "LMlag": "LM lag", "RLMerr": "Robust LM error",
-            "RLMlag": "Robust LM lag", "SARMA": "LM SARMA"}
-
-
-def _load(name: str) -> tuple[pd.DataFrame, object]:
-    data = pd.read_csv(FIXTURES / f"{name}_data.csv", dtype={"id": str}).set_index("id")
-    edges = pd.read_csv(FIXTURES / f"{name}_edges.csv", dtype=str)
-    graph = graph_from_edges(data.index, edges["focal"], edges["neighbor"],
-                             np.ones(len(edges)))
-    return data, graph
 
 
 @pytest.fixture(scope="module")
 def r_ref() -> pd.DataFrame:
-    ref = pd.read_csv(FIXTURES / "diagnostics_results.csv", dtype={"term": str},
-                      keep_default_na=False)
-    ref["value"] = ref["value"].astype(float)
-    return ref
-
-
-def _ref(r_ref: pd.DataFrame, name: str, model: str, quantity: str) -> pd.Series:
-    sel = r_ref[(r_ref["dataset"] == name) & (r_ref["model"] == model)
-                & (r_ref["quantity"] == quantity)]
-    return sel.set_index("term")["value"]
+    return read_reference("diagnostics_results.csv")
 
 
 def _quiet_spreg(cls: type, *args: object, **kwargs: object) -> object:

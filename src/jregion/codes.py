@@ -320,6 +320,17 @@ def to_code(value: object) -> str:
     return code
 
 
+def _object_values(values: pd.Series | Iterable[object]) -> tuple[np.ndarray, pd.Index]:
+    """Return the values as an object array and the index a result carries.
+
+    A Series keeps its own index; any other iterable gets a RangeIndex.
+    """
+    if isinstance(values, pd.Series):
+        return values.to_numpy(dtype=object), values.index
+    arr = np.asarray(list(values), dtype=object)
+    return arr, pd.RangeIndex(len(arr))
+
+
 def to_codes(
     values: pd.Series | pd.Index | Iterable[object],
     *,
@@ -357,15 +368,11 @@ def to_codes(
     c    13
     Name: pref_code, dtype: str
     """
-    if isinstance(values, pd.Series):
-        index = values.index
-        arr = values.to_numpy(dtype=object)
-    elif isinstance(values, pd.Index):
-        index = pd.RangeIndex(len(values))
+    if isinstance(values, pd.Index):
+        index: pd.Index = pd.RangeIndex(len(values))
         arr = values.to_numpy(dtype=object)
     else:
-        arr = np.asarray(list(values), dtype=object)
-        index = pd.RangeIndex(len(arr))
+        arr, index = _object_values(values)
     result = _convert(arr, index, missing=missing)
     return pd.Series(result, index=index, name="pref_code")
 

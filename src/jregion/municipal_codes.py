@@ -28,7 +28,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from jregion.codes import _check_digit, _is_missing, to_codes
+from jregion.codes import _check_digit, _is_missing, _object_values, to_codes
 from jregion.errors import (
     AmbiguousNameError,
     MissingValueError,
@@ -264,12 +264,7 @@ def to_municipal_codes(
     >>> jregion.to_municipal_codes(["13101", "大阪府堺市", "072133"]).tolist()
     ['13101', '27140', '07213']
     """
-    if isinstance(values, pd.Series):
-        index = values.index
-        arr = values.to_numpy(dtype=object)
-    else:
-        arr = np.asarray(list(values), dtype=object)
-        index = pd.RangeIndex(len(arr))
+    arr, index = _object_values(values)
     kind = pd.api.types.infer_dtype(arr, skipna=True)
     is_bool = (
         np.zeros(len(arr), bool)
@@ -335,12 +330,7 @@ def check_layer(codes: pd.Series, *, wards: bool) -> None:
 
 def prefecture_codes(values: pd.Series | pd.Index | Iterable[object]) -> pd.Series:
     """Prefecture codes of prefectures or municipalities in any accepted form."""
-    if isinstance(values, pd.Series):
-        index = values.index
-        arr = values.to_numpy(dtype=object)
-    else:
-        arr = np.asarray(list(values), dtype=object)
-        index = pd.RangeIndex(len(arr))
+    arr, index = _object_values(values)
     uniques = pd.unique(pd.Series(arr, dtype=object))
     mapping: dict[object, object] = {}
     for v in uniques:

@@ -55,16 +55,9 @@ def _credit_text(data: str) -> str:
 
 def _wrap(text: str, width: int = 150) -> str:
     """Wrap to ``width`` half-width columns (a CJK character counts two) at 6 pt on 170 mm."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" "):
-        trial = f"{line} {word}" if line else word
-        if line and sum(2 if ord(ch) > 0x2E80 else 1 for ch in trial) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return "\n".join([*lines, line])
+    from jregion.plotting._base import _wrap as wrap_columns
+
+    return wrap_columns(text, width)
 
 
 def _census_credit(years: str) -> str:

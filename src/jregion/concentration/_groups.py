@@ -52,11 +52,7 @@ def prefecture_coverage(
     try:
         codes = to_codes(keys)
     except UnknownCodeError as err:
-        raise UnknownCodeError(
-            f"the data's index has a key that is not a prefecture of the scheme: {err}"
-            + ("" if level == "municipality" else
-               "; for municipality codes pass level='municipality'")
-        ) from err
+        raise _not_a_prefecture(err, level) from err
     if level == "prefecture":
         _check_prefecture_aliases(index, "the data")
     covered = set(codes)
@@ -69,6 +65,15 @@ def prefecture_coverage(
             "shares of the covered total (listed in the result's attrs['jregion_coverage'])"
         )
     return {"prefectures": [c for c in PREFECTURE_CODES if c in covered], "missing": missing}
+
+
+def _not_a_prefecture(err: UnknownCodeError, level: Level) -> UnknownCodeError:
+    """Return the error for a data key that is not a prefecture, with the municipal hint."""
+    return UnknownCodeError(
+        f"the data's index has a key that is not a prefecture of the scheme: {err}"
+        + ("" if level == "municipality" else
+           "; for municipality codes pass level='municipality'")
+    )
 
 
 def _prefecture_keys(index: pd.Index, level: Level) -> pd.Index:
@@ -130,9 +135,5 @@ def group_labels(
     try:
         regions = region_of(keys, scheme=groups)
     except UnknownCodeError as err:
-        raise UnknownCodeError(
-            f"the data's index has a key that is not a prefecture of the scheme: {err}"
-            + ("" if level == "municipality" else
-               "; for municipality codes pass level='municipality'")
-        ) from err
+        raise _not_a_prefecture(err, level) from err
     return np.asarray(regions.astype(object).to_numpy())

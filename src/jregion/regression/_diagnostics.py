@@ -7,12 +7,20 @@ Every statistic is spreg's own (``spreg.OLS`` with ``nonspat_diag``, ``white_tes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["DIAG_COLUMNS", "empty_diagnostics", "ols_diagnostics", "white_test"]
+__all__ = [
+    "DIAG_COLUMNS",
+    "diagnostics_frame",
+    "empty_diagnostics",
+    "ols_diagnostics",
+    "spatial_rows",
+    "white_test",
+]
 
 DIAG_COLUMNS = ["statistic", "df", "expected", "variance", "z", "p_value"]
 
@@ -77,16 +85,34 @@ def ols_diagnostics(ols: Any, w: Any) -> pd.DataFrame:
     rows["White"] = _row(*white_test(np.asarray(ols.x, dtype=float)[:, 1:], ols.u))
     rows["Condition number"] = (float(ols.mulColli), np.nan, np.nan, np.nan, np.nan, np.nan)
     if w is not None:
-        from spreg.diagnostics_sp import MoranRes
+        lm = (ols.lm_error, ols.lm_lag, ols.rlm_error, ols.rlm_lag, ols.lm_sarma)
+        rows.update(spatial_rows(lm, ols, w))
+    return diagnostics_frame(rows)
 
-        rows["LM error"] = _row(ols.lm_error[0], 1, ols.lm_error[1])
-        rows["LM lag"] = _row(ols.lm_lag[0], 1, ols.lm_lag[1])
-        rows["Robust LM error"] = _row(ols.rlm_error[0], 1, ols.rlm_error[1])
-        rows["Robust LM lag"] = _row(ols.rlm_lag[0], 1, ols.rlm_lag[1])
-        rows["LM SARMA"] = _row(ols.lm_sarma[0], 2, ols.lm_sarma[1])
-        mr = MoranRes(ols, w, z=True)
-        rows["Moran's I (residuals)"] = (float(mr.I), np.nan, float(mr.eI), float(mr.vI),
-                                         float(mr.zI), float(mr.p_norm))
+
+#: Labels and degrees of freedom of the LM tests, in the order spatial_rows takes them.
+_LM_ROWS = (("LM error", 1), ("LM lag", 1), ("Robust LM error", 1), ("Robust LM lag", 1),
+            ("LM SARMA", 2))
+
+
+def spatial_rows(lm: Sequence[Any], reg: Any, w: Any) -> dict[str, tuple[float, ...]]:
+    """Rows of the LM tests and of the residual Moran's I.
+
+    ``lm`` holds spreg's (statistic, p) pairs of LM error, LM lag, robust LM error, robust LM
+    lag and LM SARMA, in that order; Moran's I is spreg's ``MoranRes`` of ``reg`` on ``w``.
+    """
+    from spreg.diagnostics_sp import MoranRes
+
+    rows = {label: _row(test[0], df, test[1])
+            for (label, df), test in zip(_LM_ROWS, lm, strict=True)}
+    mr = MoranRes(reg, w, z=True)
+    rows["Moran's I (residuals)"] = (float(mr.I), np.nan, float(mr.eI), float(mr.vI),
+                                     float(mr.zI), float(mr.p_norm))
+    return rows
+
+
+def diagnostics_frame(rows: dict[str, tuple[float, ...]]) -> pd.DataFrame:
+    """Lay out diagnostics rows as the table: index ``test``, columns DIAG_COLUMNS."""
     out = pd.DataFrame.from_dict(rows, orient="index", columns=DIAG_COLUMNS, dtype=float)
     out.index.name = "test"
     return out

@@ -16,13 +16,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from jregion.regression._diagnostics import DIAG_COLUMNS, white_test
+from jregion.regression._diagnostics import _row, diagnostics_frame, spatial_rows, white_test
 
 __all__ = ["ols_no_intercept"]
-
-
-def _row(stat: float, df: float, p: float) -> tuple[float, ...]:
-    return (float(stat), float(df), np.nan, np.nan, np.nan, float(p))
 
 
 def ols_no_intercept(y: np.ndarray, x: np.ndarray, w: Any, robust: str | None,
@@ -30,7 +26,7 @@ def ols_no_intercept(y: np.ndarray, x: np.ndarray, w: Any, robust: str | None,
     """Fit; return spreg's result, the coefficient arrays, fit statistics and diagnostics."""
     from scipy import stats
     from spreg import diagnostics as diag
-    from spreg.diagnostics_sp import LMtests, MoranRes
+    from spreg.diagnostics_sp import LMtests
     from spreg.ols import BaseOLS
 
     reg = BaseOLS(y, x, robust=robust, gwk=gwk, sig2n_k=True)
@@ -64,14 +60,5 @@ def ols_no_intercept(y: np.ndarray, x: np.ndarray, w: Any, robust: str | None,
     }
     if w is not None:
         lm = LMtests(reg, w, tests=["lme", "lml", "rlme", "rlml", "sarma"])
-        rows["LM error"] = _row(lm.lme[0], 1, lm.lme[1])
-        rows["LM lag"] = _row(lm.lml[0], 1, lm.lml[1])
-        rows["Robust LM error"] = _row(lm.rlme[0], 1, lm.rlme[1])
-        rows["Robust LM lag"] = _row(lm.rlml[0], 1, lm.rlml[1])
-        rows["LM SARMA"] = _row(lm.sarma[0], 2, lm.sarma[1])
-        mr = MoranRes(reg, w, z=True)
-        rows["Moran's I (residuals)"] = (float(mr.I), np.nan, float(mr.eI), float(mr.vI),
-                                         float(mr.zI), float(mr.p_norm))
-    out = pd.DataFrame.from_dict(rows, orient="index", columns=DIAG_COLUMNS, dtype=float)
-    out.index.name = "test"
-    return reg, coef, fit, out
+        rows.update(spatial_rows((lm.lme, lm.lml, lm.rlme, lm.rlml, lm.sarma), reg, w))
+    return reg, coef, fit, diagnostics_frame(rows)
