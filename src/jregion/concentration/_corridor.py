@@ -28,7 +28,8 @@ from __future__ import annotations
 import difflib
 import functools
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -388,55 +389,98 @@ def corridor_share(
     >>> jregion.corridor_share(m, method="area", distance_km=50).round(3).tolist()
     [0.412]
     """
-    if method == "membership":
-        if distance_km is not None:
-            raise InvalidDataError(
-                "distance_km is not used with method='membership' (a prefecture set); "
-                "use method='area' or 'points' for a buffer"
-            )
-        frame = data.to_frame() if isinstance(data, pd.Series) else data
-        if not isinstance(frame, pd.DataFrame):
-            raise TypeError(f"data must be a DataFrame or Series, got {type(data).__name__}")
-        if columns is not None:
-            frame = _activity(frame, columns, method)
-        elif hasattr(frame, "geometry") and hasattr(frame, "_geometry_column_name"):
-            frame = pd.DataFrame(frame.drop(columns=frame._geometry_column_name))
-        tab = as_table(frame)
-        report = prefecture_coverage(tab.index, level=level, coverage=coverage)
-        label = normalise_region(region, scheme)
-        inside = (group_labels(tab.index, scheme, level=level) == label).astype(float)
-        out = _weighted_share(frame, inside, "corridor_share")
-        out.attrs = {"jregion_coverage": report}
-        return out
-    if method not in ("area", "points"):
+    options = _CorridorOptions(
+        distance_km=distance_km, cities=tuple(cities), columns=columns, scheme=scheme,
+        region=region, level=level, coverage=coverage,
+    )
+    share = _CORRIDOR_METHODS.get(method)
+    if share is None:
         raise InvalidDataError(
             f"method must be 'membership', 'area' or 'points', got {method!r}"
         )
-    if distance_km is None:
+    return share(data, options)
+
+
+@dataclass(frozen=True)
+class _CorridorOptions:
+    """The keyword options of :func:`corridor_share`, passed to the method's function."""
+
+    distance_km: float | None
+    cities: tuple[str, ...]
+    columns: str | Sequence[str] | None
+    scheme: SchemeLike
+    region: str
+    level: Level
+    coverage: Coverage
+
+
+def _membership_share(data: Any, o: _CorridorOptions) -> pd.Series:
+    """``method="membership"``: the share of the units whose region is ``o.region``."""
+    if o.distance_km is not None:
+        raise InvalidDataError(
+            "distance_km is not used with method='membership' (a prefecture set); "
+            "use method='area' or 'points' for a buffer"
+        )
+    frame = data.to_frame() if isinstance(data, pd.Series) else data
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"data must be a DataFrame or Series, got {type(data).__name__}")
+    if o.columns is not None:
+        frame = _activity(frame, o.columns, "membership")
+    elif hasattr(frame, "geometry") and hasattr(frame, "_geometry_column_name"):
+        frame = pd.DataFrame(frame.drop(columns=frame._geometry_column_name))
+    tab = as_table(frame)
+    report = prefecture_coverage(tab.index, level=o.level, coverage=o.coverage)
+    label = normalise_region(o.region, o.scheme)
+    inside = (group_labels(tab.index, o.scheme, level=o.level) == label).astype(float)
+    out = _weighted_share(frame, inside, "corridor_share")
+    out.attrs = {"jregion_coverage": report}
+    return out
+
+
+def _radius(o: _CorridorOptions, method: Literal["area", "points"]) -> float:
+    """Return the checked buffer radius in km, which the buffer methods require."""
+    if o.distance_km is None:
         raise InvalidDataError(
             f"method={method!r} needs distance_km (the buffer radius in km)"
         )
-    d = _check_distance(distance_km)
-    area_report: dict[str, list[str]] | None = None
-    keyed = isinstance(data, pd.DataFrame | pd.Series)
-    if method == "area" and keyed and not hasattr(data, "_geometry_column_name"):
-        area_report = prefecture_coverage(data.index, coverage=coverage)
-    geo = _as_geo(data, method)
-    frame = _activity(geo, columns, method)
-    zone, crs = _buffer_local(cities, d)
-    if method == "points":
-        import shapely
+    return _check_distance(o.distance_km)
 
-        xy = geo.geometry.to_crs(crs)
-        pts = _lookup(cities)
-        line = _line_local(pts, crs)
-        w = (shapely.distance(xy.to_numpy(), line) <= d * 1000.0).astype(float)
-    else:
-        w = _area_fraction(geo, zone, crs)
-    out = _weighted_share(frame, w, "corridor_share")
-    if area_report is not None:
-        out.attrs = {"jregion_coverage": area_report}
+
+def _area_share(data: Any, o: _CorridorOptions) -> pd.Series:
+    """``method="area"``: each polygon's activity times its area share inside the buffer."""
+    d = _radius(o, "area")
+    report = None
+    if isinstance(data, pd.DataFrame | pd.Series) and not hasattr(data, "_geometry_column_name"):
+        report = prefecture_coverage(data.index, coverage=o.coverage)
+    geo = _as_geo(data, "area")
+    frame = _activity(geo, o.columns, "area")
+    zone, crs = _buffer_local(o.cities, d)
+    out = _weighted_share(frame, _area_fraction(geo, zone, crs), "corridor_share")
+    if report is not None:
+        out.attrs = {"jregion_coverage": report}
     return out
+
+
+def _points_share(data: Any, o: _CorridorOptions) -> pd.Series:
+    """``method="points"``: the points within ``distance_km`` of the corridor's polyline."""
+    import shapely
+
+    d = _radius(o, "points")
+    geo = _as_geo(data, "points")
+    frame = _activity(geo, o.columns, "points")
+    _zone, crs = _buffer_local(o.cities, d)
+    line = _line_local(_lookup(o.cities), crs)
+    xy = geo.geometry.to_crs(crs)
+    w = (shapely.distance(xy.to_numpy(), line) <= d * 1000.0).astype(float)
+    return _weighted_share(frame, w, "corridor_share")
+
+
+#: corridor_share's methods, keyed by the ``method`` option.
+_CORRIDOR_METHODS: dict[str, Callable[[Any, _CorridorOptions], pd.Series]] = {
+    "membership": _membership_share,
+    "area": _area_share,
+    "points": _points_share,
+}
 
 
 def _origin(origin: str | tuple[float, float]) -> tuple[float, float]:
