@@ -458,3 +458,51 @@ def test_unknown_encoding_is_named(tmp_path: Path) -> None:
     p.write_text("a,b\n", encoding="utf-8")
     with pytest.raises(jregion.EncodingError, match="unknown encoding 'nonsense'"):
         jregion.read_estat(p, encoding="nonsense")
+
+
+# --- the statistical-table reader in two steps: find the dimensions, then emit the records ---
+def _hand_table() -> tuple[list[list[str]], object]:
+    """A db_table with row dimensions left of '/時間軸（年）' and two years as value columns."""
+    from jregion.readers.estat import _find_header
+
+    rows = [
+        ["表章項目", "男女別", "全国・都道府県", "/時間軸（年）", "2005年", "注釈", "2010年"],
+        ["人口【千人】", "男", "北海道", "", "10", "", "11"],
+        ["人口【千人】", "女", "沖縄県", "", "X", "秘匿", "△2"],
+        ["", "", "", "", "", "", ""],
+    ]
+    return rows, _find_header(rows)
+
+
+def test_db_dimensions_alone_finds_area_year_indicator_and_extras() -> None:
+    from jregion.readers.estat import _db_dimensions
+
+    rows, header = _hand_table()
+    dims = _db_dimensions(rows, header)  # type: ignore[arg-type]
+    assert (dims.area, dims.year, dims.indicator) == ("全国・都道府県", "時間軸（年）", "表章項目")
+    assert dims.extras == ["男女別"]
+    assert dims.value_cols == [4, 6]  # the 注釈 column is a note, not a value
+    assert [r for r, _ in dims.data] == [2, 3]  # line numbers; the blank row is left out
+    assert dims.of_column(6) == {"時間軸（年）": "2010年"}
+
+
+def test_db_dimensions_without_an_area_raise() -> None:
+    from jregion.readers.estat import _db_dimensions, _find_header
+
+    rows = [["表章項目", "/時間軸（年）", "2005年"], ["人口【千人】", "", "10"]]
+    with pytest.raises(jregion.LayoutError, match="no area dimension"):
+        _db_dimensions(rows, _find_header(rows))
+
+
+def test_db_records_alone_emit_one_record_per_row_and_value_column() -> None:
+    from jregion.readers.estat import _db_dimensions, _db_records
+
+    rows, header = _hand_table()
+    recs = _db_records(rows[0], _db_dimensions(rows, header))  # type: ignore[arg-type]
+    got = [(r["pref_code"], r["year"], r["男女別"], r["value"], r["annotation"], r["note"])
+           for r in recs]
+    assert got[0] == ("01", 2005, "男", 10.0, "", "")
+    assert got[1] == ("01", 2010, "男", 11.0, "", "")
+    assert got[2][:3] == ("47", 2005, "女") and got[2][4:] == ("X", "秘匿")
+    assert got[3] == ("47", 2010, "女", -2.0, "△", "")
+    assert {(r["indicator"], r["unit"]) for r in recs} == {("人口", "千人")}

@@ -282,26 +282,48 @@ def _records_ssds(rows: list[list[str]], h: _Header) -> list[dict[str, object]]:
 _AREA_HINTS = ("地域", "都道府県", "全国", "市区町村", "area")
 
 
-def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, object]], list[str]]:
+@dataclass(frozen=True)
+class _DbDims:
+    """The dimensions of a statistical table (db_table), found by :func:`_db_dimensions`."""
+
+    row_dims: list[tuple[int, str]]  # (column, name) of the dimensions left of the values
+    col_rows: list[tuple[str, list[str]]]  # (name, header row) of the dimensions above them
+    value_cols: list[int]
+    data: list[tuple[int, list[str]]]  # (line number, row) of the non-blank data rows
+    area: str
+    year: str | None
+    indicator: str | None
+    extras: list[str]  # the other dimensions, kept as columns
+
+    def of_column(self, j: int) -> dict[str, str]:
+        """Return the header dimensions' values of value column ``j``."""
+        return {lab: (row[j] if j < len(row) else "") for lab, row in self.col_rows}
+
+
+def _base(name: str) -> str:
+    return re.sub(r"\s*(補助)?コード$", "", name)
+
+
+def _db_dimensions(rows: list[list[str]], h: _Header) -> _DbDims:
+    """Find a table's dimensions.
+
+    The area is the plain (not code) dimension whose values name prefectures; then the
+    year, the indicator (表章項目) and the others. Raises :class:`LayoutError` without an area.
+    """
     header = rows[h.end]
     row_dims = [(j, name) for j, name in enumerate(header[: h.k]) if name]
     col_rows = [(rows[i][h.k].lstrip("/").strip(), rows[i]) for i in range(h.start, h.end + 1)]
     value_cols = [j for j in range(h.k + 1, len(header)) if header[j] and header[j] != "注釈"]
     data = [(r, row) for r, row in enumerate(rows[h.end + 1 :], start=h.end + 2) if any(row)]
     names = [n for _, n in row_dims] + [lab for lab, _ in col_rows]
+    header_dims = dict(col_rows)
 
-    def coldims(j: int) -> dict[str, str]:
-        return {lab: (row[j] if j < len(row) else "") for lab, row in col_rows}
-
-    def base(name: str) -> str:
-        return re.sub(r"\s*(補助)?コード$", "", name)
-
-    # the area dimension: a plain (not code) dimension whose values name prefectures
     def score(name: str) -> int:
-        if base(name) != name:
+        if _base(name) != name:
             return -1
-        if name in dict(col_rows):
-            vals = {coldims(j)[name] for j in value_cols}
+        if name in header_dims:
+            row = header_dims[name]
+            vals = {row[j] if j < len(row) else "" for j in value_cols}
         else:
             j = next(j for j, n in row_dims if n == name)
             vals = {row[j] for _, row in data[:200] if j < len(row)}
@@ -316,7 +338,7 @@ def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, objec
             "read_estat needs tables by prefecture (全国・都道府県) or municipality"
         )
     year_dim = next(
-        (n for n in names if base(n) == n and any(t in n for t in ("時間軸", "調査年", "年次"))),
+        (n for n in names if _base(n) == n and any(t in n for t in ("時間軸", "調査年", "年次"))),
         None,
     )
     ind_dim = next((n for n in names if n in ("表章項目", "表章事項")), None)
@@ -325,13 +347,19 @@ def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, objec
         if d:
             used |= {d, f"{d} コード", f"{d} 補助コード"}
     extras = [n for n in names if n not in used]
+    return _DbDims(row_dims, col_rows, value_cols, data, area_dim, year_dim, ind_dim, extras)
+
+
+def _db_records(header: list[str], dims: _DbDims) -> list[dict[str, object]]:
+    """Emit one record per data row and value column of a table whose dimensions are known."""
     out: list[dict[str, object]] = []
-    for r, row in data:
-        rd = {n: (row[j] if j < len(row) else "") for j, n in row_dims}
-        for j in value_cols:
-            dims = {**rd, **coldims(j)}
-            area = _area(dims.get(f"{area_dim} コード"), dims[area_dim], row=r)
-            label = dims.get(ind_dim, "") if ind_dim else ""
+    ind = dims.indicator
+    for r, row in dims.data:
+        rd = {n: (row[j] if j < len(row) else "") for j, n in dims.row_dims}
+        for j in dims.value_cols:
+            cell = {**rd, **dims.of_column(j)}
+            area = _area(cell.get(f"{dims.area} コード"), cell[dims.area], row=r)
+            label = cell.get(ind, "") if ind else ""
             m = _UNIT.match(label)
             value, symbol = _value(row[j] if j < len(row) else "")
             note_j = j + 1 if j + 1 < len(header) and header[j + 1] == "注釈" else None
@@ -340,12 +368,12 @@ def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, objec
                 "pref_code": area.pref,
                 "area_name": area.name,
                 "level": area.level,
-                "year": _year(dims.get(year_dim)) if year_dim else None,
-                "indicator_code": (dims.get(f"{ind_dim} コード") or None) if ind_dim else None,
+                "year": _year(cell.get(dims.year)) if dims.year else None,
+                "indicator_code": (cell.get(f"{ind} コード") or None) if ind else None,
                 "indicator": (m.group(1) if m else label) or None,
                 "unit": m.group(2) if m else None,
             }
-            rec.update({n: dims.get(n, "") for n in extras})
+            rec.update({n: cell.get(n, "") for n in dims.extras})
             rec.update(
                 {
                     "value": value,
@@ -354,7 +382,12 @@ def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, objec
                 }
             )
             out.append(rec)
-    return out, extras
+    return out
+
+
+def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, object]], list[str]]:
+    dims = _db_dimensions(rows, h)
+    return _db_records(rows[h.end], dims), dims.extras
 
 
 def read_estat(
