@@ -6,84 +6,41 @@ package's interface. To add a public name, add one ``from .module import name as
 line to its group. The groups are the sections of the API reference.
 """
 
-# Foundation (codes, boundaries, regions, joins, manifest)
+
+# Codes and regions (prefecture and municipal codes, region schemes, CRSs)
 from .codes import (
     PREFECTURE_CODES as PREFECTURE_CODES,
     to_code as to_code,
     to_codes as to_codes,
     prefecture_table as prefecture_table,
 )
-from .crs import (
-    EQUAL_AREA_CRS as EQUAL_AREA_CRS,
-    MAP_CRS as MAP_CRS,
+from .municipal_codes import (
+    to_municipal_code as to_municipal_code,
+    to_municipal_codes as to_municipal_codes,
 )
 from .regions import (
     region_of as region_of,
     scheme_table as scheme_table,
     list_schemes as list_schemes,
-    load_regions as load_regions,
 )
+from .crs import (
+    EQUAL_AREA_CRS as EQUAL_AREA_CRS,
+    MAP_CRS as MAP_CRS,
+)
+
+# Data (boundaries, indicators, sites, readers of user files, the manifest)
 from .boundaries import (
     load_prefectures as load_prefectures,
     attribution as attribution,
 )
-from .joins import (
-    attach as attach,
+from .regions import (
+    load_regions as load_regions,
 )
-from ._manifest import (
-    list_datasets as list_datasets,
-    dataset_info as dataset_info,
-)
-
-# Municipalities (boundaries and codes as of 2021-01-01)
 from .municipalities import (
-    BOUNDARY_DATE as BOUNDARY_DATE,
     load_municipalities as load_municipalities,
     municipality_table as municipality_table,
+    BOUNDARY_DATE as BOUNDARY_DATE,
 )
-from .municipal_codes import (
-    to_municipal_code as to_municipal_code,
-    to_municipal_codes as to_municipal_codes,
-)
-from .errors import (
-    AmbiguousNameError as AmbiguousNameError,
-)
-
-# Points at scale (assign and count millions of points, in memory or on dask)
-from .points import (
-    assign as assign,
-    count_by as count_by,
-)
-from .errors import (
-    PointsOutsideWarning as PointsOutsideWarning,
-)
-
-# Errors and warnings
-from .errors import (
-    JRegionError as JRegionError,
-    UnknownCodeError as UnknownCodeError,
-    DuplicateKeyError as DuplicateKeyError,
-    UnmatchedKeyError as UnmatchedKeyError,
-    MissingValueError as MissingValueError,
-    SchemeError as SchemeError,
-    CRSError as CRSError,
-    GeometryError as GeometryError,
-    EncodingError as EncodingError,
-    DataIntegrityError as DataIntegrityError,
-    MissingDependencyError as MissingDependencyError,
-    JRegionWarning as JRegionWarning,
-    UnmatchedRowsWarning as UnmatchedRowsWarning,
-    DisconnectedGraphWarning as DisconnectedGraphWarning,
-)
-
-# Errors and warnings added by the hardening issue (#23)
-from .errors import (
-    OptionError as OptionError,
-    CoverageError as CoverageError,
-    SkippedValuesWarning as SkippedValuesWarning,
-)
-
-# Indicators, sites and readers
 from .indicators import (
     load_indicator as load_indicator,
     list_indicators as list_indicators,
@@ -101,8 +58,14 @@ from .readers import (
     read_census_manufacture as read_census_manufacture,
     read_estat_mesh as read_estat_mesh,
 )
-from .errors import (
-    LayoutError as LayoutError,
+from ._manifest import (
+    list_datasets as list_datasets,
+    dataset_info as dataset_info,
+)
+
+# Joins (tables to boundaries)
+from .joins import (
+    attach as attach,
 )
 
 # Concentration
@@ -143,69 +106,8 @@ from .concentration import (
     lq_interval as lq_interval,
     LQInterval as LQInterval,
 )
-from .errors import (
-    InvalidDataError as InvalidDataError,
-)
 
-# Mesh (JIS X 0410 regional mesh codes, geometry and contiguity)
-from .mesh import (
-    to_mesh as to_mesh,
-    mesh_level as mesh_level,
-    mesh_bounds as mesh_bounds,
-    mesh_centres as mesh_centres,
-    mesh_parent as mesh_parent,
-    mesh_children as mesh_children,
-    mesh_polygons as mesh_polygons,
-    mesh_neighbors as mesh_neighbors,
-)
-from .errors import (
-    MeshCodeError as MeshCodeError,
-)
-
-# Mesh statistics and rasters (e-Stat mesh tables, suppression, GeoTIFF, zonal statistics)
-from .meshstats import (
-    aggregate_mesh as aggregate_mesh,
-    MeshAggregate as MeshAggregate,
-    mesh_share as mesh_share,
-)
-from .raster import (
-    mesh_to_raster as mesh_to_raster,
-    zonal_stats as zonal_stats,
-)
-
-# Publication maps
-from .plotting import (
-    plot_choropleth as plot_choropleth,
-    plot_facets as plot_facets,
-    plot_lisa as plot_lisa,
-    plot_moran_scatter as plot_moran_scatter,
-    plot_lorenz as plot_lorenz,
-    plot_mesh as plot_mesh,
-    save_figure as save_figure,
-    PointLayer as PointLayer,
-)
-from .classification import (
-    classify as classify,
-    Classification as Classification,
-)
-from .errors import (
-    ClassificationError as ClassificationError,
-    NonNumericError as NonNumericError,
-    PlotOptionError as PlotOptionError,
-)
-
-# Interactive maps
-from .explore import (
-    explore_choropleth as explore_choropleth,
-    explore_points as explore_points,
-    explore_lisa as explore_lisa,
-    save_html as save_html,
-)
-from .errors import (
-    UnvendoredAssetError as UnvendoredAssetError,
-)
-
-# Spatial weights and regression
+# Spatial weights
 from .weights import (
     build_weights as build_weights,
     prefecture_graph as prefecture_graph,
@@ -217,16 +119,6 @@ from .weights import (
     connectivity_report as connectivity_report,
     ConnectivityReport as ConnectivityReport,
     check_connectivity as check_connectivity,
-)
-from .regression import (
-    fit as fit,
-    RegressionResult as RegressionResult,
-    compare_models as compare_models,
-    ModelComparison as ModelComparison,
-)
-from .errors import (
-    FormulaError as FormulaError,
-    TooFewObservationsError as TooFewObservationsError,
 )
 
 # Spatial autocorrelation
@@ -251,7 +143,96 @@ from .autocorrelation import (
     LocalGResult as LocalGResult,
     LocalGearyResult as LocalGearyResult,
 )
+
+# Regression
+from .regression import (
+    fit as fit,
+    RegressionResult as RegressionResult,
+    compare_models as compare_models,
+    ModelComparison as ModelComparison,
+)
+
+# Publication maps
+from .plotting import (
+    plot_choropleth as plot_choropleth,
+    plot_facets as plot_facets,
+    plot_lisa as plot_lisa,
+    plot_moran_scatter as plot_moran_scatter,
+    plot_lorenz as plot_lorenz,
+    plot_mesh as plot_mesh,
+    save_figure as save_figure,
+    PointLayer as PointLayer,
+)
+from .classification import (
+    classify as classify,
+    Classification as Classification,
+)
+
+# Web maps
+from .explore import (
+    explore_choropleth as explore_choropleth,
+    explore_points as explore_points,
+    explore_lisa as explore_lisa,
+    save_html as save_html,
+)
+
+# Mesh and rasters (JIS X 0410 mesh, e-Stat mesh statistics, GeoTIFF, zonal statistics)
+from .mesh import (
+    to_mesh as to_mesh,
+    mesh_level as mesh_level,
+    mesh_bounds as mesh_bounds,
+    mesh_centres as mesh_centres,
+    mesh_parent as mesh_parent,
+    mesh_children as mesh_children,
+    mesh_polygons as mesh_polygons,
+    mesh_neighbors as mesh_neighbors,
+)
+from .meshstats import (
+    aggregate_mesh as aggregate_mesh,
+    MeshAggregate as MeshAggregate,
+    mesh_share as mesh_share,
+)
+from .raster import (
+    mesh_to_raster as mesh_to_raster,
+    zonal_stats as zonal_stats,
+)
+
+# Points at scale (assign and count millions of points, in memory or on dask)
+from .points import (
+    assign as assign,
+    count_by as count_by,
+)
+
+# Errors and warnings
 from .errors import (
+    AmbiguousNameError as AmbiguousNameError,
+    PointsOutsideWarning as PointsOutsideWarning,
+    JRegionError as JRegionError,
+    UnknownCodeError as UnknownCodeError,
+    DuplicateKeyError as DuplicateKeyError,
+    UnmatchedKeyError as UnmatchedKeyError,
+    MissingValueError as MissingValueError,
+    SchemeError as SchemeError,
+    CRSError as CRSError,
+    GeometryError as GeometryError,
+    EncodingError as EncodingError,
+    DataIntegrityError as DataIntegrityError,
+    MissingDependencyError as MissingDependencyError,
+    JRegionWarning as JRegionWarning,
+    UnmatchedRowsWarning as UnmatchedRowsWarning,
+    DisconnectedGraphWarning as DisconnectedGraphWarning,
+    OptionError as OptionError,
+    CoverageError as CoverageError,
+    SkippedValuesWarning as SkippedValuesWarning,
+    LayoutError as LayoutError,
+    InvalidDataError as InvalidDataError,
+    MeshCodeError as MeshCodeError,
+    ClassificationError as ClassificationError,
+    NonNumericError as NonNumericError,
+    PlotOptionError as PlotOptionError,
+    UnvendoredAssetError as UnvendoredAssetError,
+    FormulaError as FormulaError,
+    TooFewObservationsError as TooFewObservationsError,
     ConstantValueError as ConstantValueError,
 )
 
