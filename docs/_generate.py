@@ -60,8 +60,8 @@ def _title(text: str, char: str = "=") -> str:
     return f"{text}\n{char * len(text)}\n"
 
 
-def api_pages(docs: Path) -> list[str]:
-    """Write ``api/index.rst`` and one page per group; return every documented name."""
+def api_pages(docs: Path) -> None:
+    """Write ``api/index.rst``, one page per group and the command-line page."""
     out = docs / OUT / "api"
     out.mkdir(parents=True, exist_ok=True)
     groups = api_groups()
@@ -83,7 +83,6 @@ def api_pages(docs: Path) -> list[str]:
         lines += [f"   {name}" for name in g.names] + [""]
         (out / f"{g.slug}.rst").write_text("\n".join(lines), encoding="utf-8")
     cli_page(out)
-    return [name for g in groups for name in g.names]
 
 
 def cli_page(out: Path) -> None:
@@ -140,8 +139,6 @@ def gallery_pages(docs: Path) -> None:
     from jregion.atlas import ENTRIES, build_atlas, entry_files
 
     out = docs / OUT / "gallery"
-    if out.exists():
-        shutil.rmtree(out)
     atlas = out / "atlas"  # not a source folder (conf.exclude_patterns)
     build_atlas(atlas, fmt="png")
     lines = [
@@ -202,11 +199,9 @@ def example_sections(gallery: Path) -> list[str]:
     return lines
 
 
-def notebook_pages(docs: Path) -> list[str]:
+def notebook_pages(docs: Path) -> None:
     """Copy the example notebooks next to the other pages; MyST-NB executes them."""
     out = docs / OUT / "notebooks"
-    if out.exists():
-        shutil.rmtree(out)
     out.mkdir(parents=True)
     names = []
     for nb in sorted((ROOT / "examples" / "notebooks").glob("*.ipynb")):
@@ -215,7 +210,6 @@ def notebook_pages(docs: Path) -> list[str]:
     index = ["# Notebooks\n", "Executed while this site was built.\n"]
     index += ["```{toctree}", ":maxdepth: 1"]
     (out / "index.md").write_text("\n".join([*index, *names, "```", ""]), encoding="utf-8")
-    return names
 
 
 def write_all(docs: Path) -> None:
