@@ -9,6 +9,10 @@ simulations to rounding and the same p-values.
 
 from __future__ import annotations
 
+import gc
+import threading
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -95,6 +99,38 @@ def test_quadratic_simulations_compiled_equal_numpy(
     v = z.copy()
     gen.shuffle(v)
     assert q_n[0] == pytest.approx(float(v @ (upper @ v)), rel=1e-12)
+
+
+@pytest.mark.parametrize("binary", [True, False])
+def test_kernels_load_on_the_calling_thread_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, binary: bool
+) -> None:
+    # Fresh dispatchers (nothing loaded yet in them). Every numba load or compile grows a
+    # dispatcher's signatures; each must happen on the calling thread with the collector
+    # paused (load_kernels), never later in a stream's thread.
+    fresh = _compiled.compiled_kernels.__wrapped__()
+    assert fresh is not None and all(not k.signatures for k in fresh)
+    calls: list[tuple[int, bool, bool]] = []
+
+    def watched(kernel: Any) -> Any:
+        def call(*args: Any) -> Any:
+            before = len(kernel.signatures)
+            out = kernel(*args)
+            grew = len(kernel.signatures) > before
+            calls.append((threading.get_ident(), gc.isenabled(), grew))
+            return out
+
+        return call
+
+    monkeypatch.setattr(_compiled, "compiled_kernels", lambda: tuple(map(watched, fresh)))
+    upper = _lattice(30, 41, binary=binary)
+    z = np.linspace(-1.0, 1.0, upper.shape[0])
+    quadratic_simulations(z, upper, np.zeros(z.size), 16, np.random.default_rng(4),
+                          n_jobs=2, compiled=True)
+    loads = [(thread, enabled) for thread, enabled, grew in calls if grew]
+    assert loads == [(threading.get_ident(), False)] * 3
+    assert gc.isenabled()
+    assert any(thread != threading.get_ident() for thread, _, _ in calls)  # streams ran
 
 
 def test_without_numba_the_numpy_path_is_used(monkeypatch: pytest.MonkeyPatch) -> None:

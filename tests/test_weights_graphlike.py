@@ -150,3 +150,31 @@ def test_as_graph_refuses_what_it_cannot_read() -> None:
         as_graph(g.to_libpysal(), ids=["a", "b"])
     with pytest.raises(ValueError, match="one row per id"):
         as_graph((sp.csr_array(np.eye(3)), ["a", "b"]))
+
+
+def test_adjacency_read_from_codes_equals_libpysal_properties(
+    shuffled: gpd.GeoDataFrame,
+) -> None:
+    # as_graph reads a libpysal Graph's canonical adjacency through its MultiIndex codes; the
+    # reference is libpysal's own unique_ids and sparse on the same graph
+    from jregion.weights._convert import _canonical_adjacency
+
+    graphs = [build_peer(shuffled) for _, build_peer in CASES.values()]
+    graphs += [graphs[0].transform("r"), Graph.from_sparse(
+        sp.csr_array(np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]])), ids=[30, 10, 20]
+    )]
+    for peer in graphs:
+        read = _canonical_adjacency(peer.adjacency)
+        assert read is not None
+        ids, csr = read
+        pd.testing.assert_index_equal(ids, peer.unique_ids)
+        assert (csr.to_scipy() != sp.csr_array(peer.sparse)).nnz == 0
+    # out of canonical order (libpysal trusts is_sorted=True): the properties are read instead
+    adjacency = graphs[-1].adjacency.iloc[::-1]
+    unsorted = Graph(adjacency, is_sorted=True)
+    assert _canonical_adjacency(unsorted.adjacency) is None
+    expected = SparseGraph(pd.Index(unsorted.unique_ids), sp.csr_array(unsorted.sparse))
+    assert as_graph(unsorted).equals(expected)
+    # a repeated pair is not canonical either
+    twice = pd.concat([graphs[-1].adjacency, graphs[-1].adjacency.iloc[:1]])
+    assert _canonical_adjacency(twice.sort_index()) is None

@@ -86,6 +86,13 @@ class Prepared:
         """The off-diagonal weights as a :class:`scipy.sparse.csr_array` (imports scipy)."""
         return self.w.to_scipy()
 
+    @functools.cached_property
+    def symmetric(self) -> scipy.sparse.csr_array:
+        """``W + W'`` of the off-diagonal weights (S1 and the permuted quadratic forms)."""
+        import scipy.sparse as sp
+
+        return sp.csr_array(self.sparse + self.sparse.T)
+
     @property
     def n(self) -> int:
         """Number of observations."""
@@ -315,9 +322,12 @@ def weight_sums(prep: Prepared) -> tuple[float, float, float]:
     import scipy.sparse as sp
 
     w, self_weight = prep.sparse, prep.self_weight
-    full = sp.csr_array(w + sp.diags_array(self_weight, format="csr")) if self_weight.any() else w
+    if self_weight.any():
+        full = sp.csr_array(w + sp.diags_array(self_weight, format="csr"))
+        sym = full + full.T
+    else:
+        full, sym = w, prep.symmetric
     s0 = float(full.sum())
-    sym = full + full.T
     s1 = 0.5 * float((sym.multiply(sym)).sum())
     rows = np.asarray(full.sum(axis=1)).ravel()
     cols = np.asarray(full.sum(axis=0)).ravel()

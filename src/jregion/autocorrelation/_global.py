@@ -80,7 +80,7 @@ def permuted_forms(
     """
     import scipy.sparse as sp
 
-    upper = sp.csr_array(sp.triu(prep.sparse + prep.sparse.T, k=1, format="csr"))
+    upper = sp.csr_array(sp.triu(prep.symmetric, k=1, format="csr"))
     observed = (float(v @ (upper @ v)), float(square @ (v * v)))
     q, s = quadratic_simulations(v, upper, square, permutations, make_rng(seed), n_jobs=n_jobs)
     return observed, q, s
@@ -367,7 +367,7 @@ def geary(
     sims = np.empty(0)
     p_sim = float("nan")
     if permutations:
-        full = prep.sparse + prep.sparse.T
+        full = prep.symmetric
         margins = np.asarray(full.sum(axis=1), dtype=np.float64).ravel()
         scale = (n - 1.0) / (2.0 * s0 * zz)
         # sum_ij w_ij (v_i - v_j)^2 = margins . v^2 - 2 v' W_off v (self-weights cancel)

@@ -102,7 +102,7 @@ def join_counts(
     onehot = (prep.values[:, None] == np.arange(k)[None, :]).astype(np.float64)
     import scipy.sparse as sp
 
-    upper = sp.csr_array(sp.triu(prep.sparse + prep.sparse.T, k=1, format="csr"))
+    upper = sp.csr_array(sp.triu(prep.symmetric, k=1, format="csr"))
     diag = prep.self_weight
 
     def stat(v: FloatArray) -> FloatArray:

@@ -255,6 +255,7 @@ def quadratic_simulations(
     if kernels is not None:  # once for all streams
         compact = _compiled.compact_upper(upper)
         square_c = np.ascontiguousarray(square, dtype=np.float64)
+        _compiled.load_kernels(kernels, n, compact)
 
     def run(gen: np.random.Generator, count: int) -> list[FloatArray]:
         if kernels is not None:

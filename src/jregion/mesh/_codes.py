@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from jregion._numba import gc_paused
 from jregion.errors import MeshCodeError
 from jregion.mesh import _compiled
 from jregion.mesh._compiled import COMPILED_MIN_POINTS
@@ -116,15 +117,16 @@ def _point_codes(
         return encode_units(rows, cols, level)
     lat_words, lon_words, quad = digit_tables()
     out = np.empty((y.size, LEVEL_DIGITS[level]), dtype=np.uint8)
-    bad = kernel(
-        np.ascontiguousarray(y),
-        np.ascontiguousarray(x),
-        np.array(POINT_RANGE),
-        lat_words.view(np.uint8).reshape(-1, 8),
-        lon_words.view(np.uint8).reshape(-1, 8),
-        quad,
-        out,
-    )
+    with gc_paused():  # the first call in a process loads the kernel (jregion._numba)
+        bad = kernel(
+            np.ascontiguousarray(y),
+            np.ascontiguousarray(x),
+            np.array(POINT_RANGE),
+            lat_words.view(np.uint8).reshape(-1, 8),
+            lon_words.view(np.uint8).reshape(-1, 8),
+            quad,
+            out,
+        )
     if bad >= 0:
         raise_bad_point(y, x, int(bad))
     return from_digit_bytes(out)

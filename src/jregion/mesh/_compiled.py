@@ -72,11 +72,7 @@ def _codes(  # pragma: no cover - compiled
 @functools.cache
 def to_mesh_kernel() -> Any | None:
     """Return the compiled kernel, or None without numba."""
-    from jregion._optional import import_optional
-    from jregion.errors import MissingDependencyError
+    from jregion._numba import jit
 
-    try:
-        numba = import_optional("numba")
-    except MissingDependencyError:
-        return None
-    return numba.njit(nogil=True, cache=True)(_codes)
+    kernels = jit(_codes)
+    return None if kernels is None else kernels[0]

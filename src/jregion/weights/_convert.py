@@ -22,6 +22,7 @@ import sys
 from collections.abc import Hashable, Sequence
 from typing import Any, Protocol, TypeAlias, runtime_checkable
 
+import numpy as np
 import pandas as pd
 
 from jregion.weights._csr import CSRWeights
@@ -87,6 +88,38 @@ def _libpysal_class(obj: object) -> str | None:
     return None
 
 
+def _canonical_adjacency(adjacency: pd.Series) -> tuple[pd.Index, CSRWeights] | None:
+    """Read a libpysal Graph's ids and weights from its adjacency's codes, or give None.
+
+    libpysal keeps the adjacency in canonical order: focal by focal and, within a focal,
+    neighbour by neighbour, both in the order of the ids, which are also the order of both
+    MultiIndex levels. Then the level codes are the CSR positions: reading them takes about
+    1 ms at 90,000 units, where the first ``Graph.unique_ids`` and ``Graph.sparse`` take
+    about 60 ms. Anything else (levels that differ, rows out of order, a repeated pair, a
+    missing label) gives None, and the caller reads ``unique_ids`` and ``sparse``.
+    """
+    index = adjacency.index
+    if not isinstance(index, pd.MultiIndex) or index.nlevels != 2 or index.size == 0:
+        return None
+    ids = index.levels[0]
+    if not index.levels[1].equals(ids):
+        return None
+    focal, neighbor = (np.asarray(codes, dtype=np.int64) for codes in index.codes)
+    step = np.diff(focal)
+    in_order = (
+        focal[0] == 0
+        and focal[-1] == len(ids) - 1
+        and bool(((step == 0) | (step == 1)).all())  # every id is a focal, in id order
+        and not bool(((step == 0) & (np.diff(neighbor) <= 0)).any())  # sorted, no repeats
+        and int(neighbor.min()) >= 0  # -1 codes a missing label
+    )
+    if not in_order:
+        return None
+    indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(focal, minlength=len(ids)), out=indptr[1:])
+    return ids, CSRWeights(indptr=indptr, indices=neighbor, data=adjacency.to_numpy(np.float64))
+
+
 def as_graph(
     graph: GraphLike | SparseMatrixLike, *, ids: pd.Index | Sequence[Hashable] | None = None
 ) -> SparseGraph:
@@ -143,9 +176,13 @@ def as_graph(
     kind = _libpysal_class(graph)
     if kind == "Graph":
         g: Any = graph
-        name = getattr(g, INDEX_NAME_ATTR, g.unique_ids.name)
-        csr = CSRWeights.from_scipy(g.sparse)  # its isolates are stored zero self-links
-        return SparseGraph(pd.Index(g.unique_ids, name=name), csr.select(csr.data != 0),
+        read = _canonical_adjacency(g.adjacency)
+        unique_ids, csr = read if read is not None else (
+            g.unique_ids, CSRWeights.from_scipy(g.sparse)
+        )
+        name = getattr(g, INDEX_NAME_ATTR, unique_ids.name)
+        # libpysal stores an isolate as a zero-weight self-link; a SparseGraph stores nothing
+        return SparseGraph(pd.Index(unique_ids, name=name), csr.select(csr.data != 0),
                            links=getattr(g, LINKS_ATTR, ()))
     if kind == "W":
         w: Any = graph
