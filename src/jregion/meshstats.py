@@ -118,12 +118,11 @@ def _check_frame(frame: pd.DataFrame) -> pd.Index:
     """Return the frame's mesh codes as str after checking them (one level, no repeats)."""
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"expected a DataFrame indexed by mesh code, got {type(frame).__name__}")
-    from jregion.errors import DuplicateKeyError
+    from jregion._keys import check_unique
     from jregion.mesh import mesh_level
 
     codes = pd.Index([str(c) for c in frame.index], name="mesh_code")
-    if codes.has_duplicates:
-        raise DuplicateKeyError(f"mesh code {codes[codes.duplicated()][0]!r} occurs twice")
+    check_unique(codes, what="frame", kind="mesh codes", fix="give each cell one row")
     mesh_level(codes.to_numpy())  # MeshCodeError for a bad code or mixed levels
     return codes
 
@@ -143,10 +142,9 @@ def _zones_layer(to: object) -> tuple[gpd.GeoDataFrame, bool]:
     if isinstance(to, gpd.GeoDataFrame):
         if to.crs is None:
             raise CRSError("the zones GeoDataFrame has no CRS; set one (e.g. zones.set_crs(...))")
-        if to.index.has_duplicates:
-            from jregion.errors import DuplicateKeyError
+        from jregion._keys import check_unique
 
-            raise DuplicateKeyError("the zones' index has duplicates; give each zone one row")
+        check_unique(to.index, what="the zones' index", kind="keys", fix="give each zone one row")
         return to[["geometry"]], False
     if to == "municipality":
         from jregion.municipalities import load_municipalities

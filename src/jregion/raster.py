@@ -99,10 +99,9 @@ def mesh_to_raster(
 
     if not isinstance(series, pd.Series):
         raise TypeError(f"expected a Series indexed by mesh code, got {type(series).__name__}")
-    if series.index.has_duplicates:
-        from jregion.errors import DuplicateKeyError
+    from jregion._keys import check_unique
 
-        raise DuplicateKeyError("the series has duplicate mesh codes; give each cell one value")
+    check_unique(series.index, what="the series", kind="mesh codes", fix="give each cell one value")
     values = pd.to_numeric(series, errors="raise").to_numpy(dtype=np.float64, na_value=np.nan)
     if np.isnan(nodata) or np.any(values == nodata):
         raise InvalidDataError(
@@ -319,13 +318,14 @@ def _zones(zones: str | gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if isinstance(zones, gpd.GeoDataFrame):
         if zones.crs is None:
             raise CRSError("the zones GeoDataFrame has no CRS; set one (e.g. zones.set_crs(...))")
-        if zones.index.has_duplicates:
-            from jregion.errors import DuplicateKeyError
+        from jregion._keys import check_unique
 
-            raise DuplicateKeyError(
-                f"zone {zones.index[zones.index.duplicated()][0]!r} occurs twice in the zones' "
-                "index; give each zone one row (dissolve first)"
-            )
+        check_unique(
+            zones.index,
+            what="the zones' index",
+            kind="keys",
+            fix="give each zone one row (dissolve first)",
+        )
         return zones
     if zones == "prefecture":
         from jregion.boundaries import load_prefectures

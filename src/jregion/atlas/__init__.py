@@ -19,15 +19,10 @@ from typing import Literal
 
 from jregion.atlas._build import Context, Entry, Output, check_output, run_entries
 from jregion.atlas._claims import claims_note, study_claims
-from jregion.atlas._maps import (
-    fig_employment_change,
-    fig_high_technology,
-    fig_lisa,
-    fig_meti_clusters,
-    fig_rd_gdp,
-    fig_universities,
-    programme_map,
-)
+from jregion.atlas._fig_high_technology import fig_high_technology
+from jregion.atlas._fig_manufacturing import fig_employment_change, fig_lisa
+from jregion.atlas._fig_rd_gdp import fig_rd_gdp
+from jregion.atlas._fig_sites import fig_meti_clusters, fig_universities, programme_map
 from jregion.atlas._notes import missing_note, sources_note
 from jregion.atlas._record import index_html, record_json, web_maps
 from jregion.atlas._tables import (

@@ -134,7 +134,7 @@ def _kanto_all() -> Claim:
 
 
 def _kanto_high_tech() -> Claim:
-    from jregion.atlas._maps import high_technology_by_region
+    from jregion.atlas._fig_high_technology import high_technology_by_region
 
     table = high_technology_by_region()
     year = int(table["year"].max())

@@ -101,7 +101,7 @@ def table_prefectures(ctx: Context) -> Output:
 
 def table_high_technology(ctx: Context) -> Output:
     """High-technology establishments per region (nine), 2014 and 2016-2019."""
-    from jregion.atlas._maps import high_technology_by_region
+    from jregion.atlas._fig_high_technology import high_technology_by_region
 
     table = high_technology_by_region()
     path = ctx.out / "table_high_technology_regions.csv"

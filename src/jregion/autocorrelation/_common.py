@@ -28,9 +28,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from jregion._keys import check_unique
 from jregion.errors import (
     ConstantValueError,
-    DuplicateKeyError,
     MissingValueError,
     UnmatchedKeyError,
 )
@@ -131,9 +131,7 @@ def _numeric(y: Any, what: str) -> pd.Series:
             f"{what} must be a pandas Series indexed like the graph's ids, got "
             f"{type(y).__name__}; select a column, e.g. df['value']"
         )
-    if y.index.has_duplicates:
-        dup = y.index[y.index.duplicated()].unique()[:5].tolist()
-        raise DuplicateKeyError(f"{what} has duplicate index labels {dup}; one row per unit")
+    check_unique(y.index, what=what, kind="index labels", fix="one row per unit")
     if y.dtype == bool or not pd.api.types.is_numeric_dtype(y.dtype):
         raise TypeError(f"{what} must be numeric, got dtype {y.dtype}")
     missing = y.isna()

@@ -7,8 +7,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from jregion._keys import show_labels as _show
 from jregion.codes import PREFECTURE_CODES, to_codes
-from jregion.concentration._validate import _check_prefecture_aliases, _show
+from jregion.concentration._validate import _check_prefecture_aliases
 from jregion.errors import (
     CoverageError,
     MissingValueError,

@@ -7,12 +7,13 @@ copied into fresh ``float64`` arrays.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from jregion._keys import check_unique
+from jregion._keys import show_labels as _show
 from jregion.errors import (
     DuplicateKeyError,
     InvalidDataError,
@@ -32,13 +33,6 @@ class Table:
     columns: pd.Index
     is_series: bool
     name: str | None
-
-
-def _show(labels: Sequence[object] | pd.Index, limit: int = 5) -> str:
-    items = list(labels)
-    shown = ", ".join(repr(x) for x in items[:limit])
-    more = f" and {len(items) - limit} more" if len(items) > limit else ""
-    return shown + more
 
 
 def _check_prefecture_aliases(index: pd.Index, what: str) -> None:
@@ -112,18 +106,13 @@ def as_table(
         )
     if frame.shape[1] == 0:
         raise InvalidDataError(f"{what} has no columns; pass at least one activity column")
-    if frame.index.has_duplicates:
-        dup = frame.index[frame.index.duplicated()].unique().tolist()
-        raise DuplicateKeyError(
-            f"{what} has duplicated index keys {_show(dup)}; aggregate them first "
-            "(e.g. data.groupby(level=0).sum())"
-        )
+    check_unique(
+        frame.index, what=what, fix="aggregate them first (e.g. data.groupby(level=0).sum())"
+    )
     _check_prefecture_aliases(frame.index, what)
-    if frame.columns.has_duplicates:
-        dup = frame.columns[frame.columns.duplicated()].unique().tolist()
-        raise DuplicateKeyError(
-            f"{what} has duplicated column labels {_show(dup)}; rename or combine them first"
-        )
+    check_unique(
+        frame.columns, what=what, kind="column labels", fix="rename or combine them first"
+    )
     bad = [c for c in frame.columns if not (
         pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
     )]
@@ -191,9 +180,7 @@ def check_reference(reference: object, index: pd.Index, *, what: str = "referenc
         raise TypeError(
             f"{what} must be a pandas Series indexed like the data, got {type(reference).__name__}"
         )
-    if reference.index.has_duplicates:
-        dup = reference.index[reference.index.duplicated()].unique().tolist()
-        raise DuplicateKeyError(f"{what} has duplicated index keys {_show(dup)}")
+    check_unique(reference.index, what=what, fix="give one reference value per key")
     missing = index.difference(reference.index, sort=False)
     extra = reference.index.difference(index, sort=False)
     if len(missing) or len(extra):

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from jregion._keys import check_unique
 from jregion._optional import import_optional
 from jregion.crs import check_plausible_crs
 from jregion.errors import CRSError, DuplicateKeyError, GeometryError, OptionError
@@ -51,12 +52,12 @@ def check_frame(gdf: Any, *, what: str, points: bool = False) -> Any:
         raise ValueError(f"{what} has no rows; there is nothing to map")
     if gdf.crs is None:
         raise CRSError(f"{what} has no CRS; set it first, e.g. gdf.set_crs('EPSG:4326')")
-    if gdf.index.has_duplicates:
-        dup = gdf.index[gdf.index.duplicated()].unique().tolist()[:5]
-        raise DuplicateKeyError(
-            f"{what} has duplicate index values {dup}; each row must have its own key "
-            "(the key identifies the shape in the map)"
-        )
+    check_unique(
+        gdf.index,
+        what=what,
+        kind="index values",
+        fix="each row must have its own key (the key identifies the shape in the map)",
+    )
     as_text = pd.Index([str(k) for k in gdf.index])
     if as_text.has_duplicates:  # 1 and "1" would share one feature id and style
         clash = as_text[as_text.duplicated()].unique().tolist()[:5]

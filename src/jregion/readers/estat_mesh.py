@@ -30,7 +30,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from jregion.errors import DuplicateKeyError, MeshCodeError
+from jregion._keys import check_unique
+from jregion.errors import MeshCodeError
 from jregion.readers._text import LayoutError, decode_file
 
 __all__ = ["FLAG_COLUMNS", "read_estat_mesh"]
@@ -109,14 +110,13 @@ def _check_codes(codes: pd.Series, line_of: np.ndarray, name: str) -> int:
         raise MeshCodeError(f"{name}, line {line_of[hi - 1]}: {detail}") from err
     if level < 3:
         _diagnose_codes(codes, line_of, name)
-    dup = codes.duplicated(keep=False).to_numpy()
-    if dup.any():
-        first = codes[dup].iloc[0]
-        lines = line_of[np.flatnonzero(codes.to_numpy() == first)]
-        raise DuplicateKeyError(
-            f"{name}: KEY_CODE {first!r} occurs on lines {', '.join(map(str, lines))}; "
-            "each mesh cell must appear once (were two downloads pasted together?)"
-        )
+    check_unique(
+        pd.Index(codes),
+        what=name,
+        kind="KEY_CODE values",
+        lines=line_of,
+        fix="each mesh cell must appear once (were two downloads pasted together?)",
+    )
     return int(np.asarray(level).flat[0])
 
 

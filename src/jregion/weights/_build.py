@@ -17,8 +17,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from jregion._keys import check_unique
 from jregion.crs import EQUAL_AREA_CRS
-from jregion.errors import CRSError, DuplicateKeyError, GeometryError, UnmatchedKeyError
+from jregion.errors import CRSError, GeometryError, UnmatchedKeyError
 from jregion.weights._csr import CSRWeights
 from jregion.weights._links import FixedLink, LinkRecord, link_edges, resolve_links
 from jregion.weights._sparse import SparseGraph
@@ -47,12 +48,13 @@ def _check_frame(gdf: Any) -> Any:
         )
     if len(gdf) < 2:
         raise ValueError(f"build_weights needs at least 2 rows, got {len(gdf)}")
-    dup = gdf.index[gdf.index.duplicated()].unique()
-    if len(dup):
-        raise DuplicateKeyError(
-            f"the index has duplicate ids {list(dup[:10])}; a spatial graph needs one row per "
-            "unit: aggregate (dissolve) or drop the duplicates first"
-        )
+    check_unique(
+        gdf.index,
+        what="the index",
+        kind="ids",
+        fix="a spatial graph needs one row per unit: aggregate (dissolve) or drop the "
+        "duplicates first",
+    )
     geom = gdf.geometry
     bad = gdf.index[geom.isna() | geom.is_empty]
     if len(bad):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from jregion.errors import DuplicateKeyError
+from jregion._keys import check_unique
 from jregion.weights._csr import CSRWeights
 from jregion.weights._links import (
     INDEX_NAME_ATTR,
@@ -117,9 +117,7 @@ class SparseGraph:
                 f"sparse must be a square matrix with one row per id ({len(ids)}), "
                 f"got shape {csr.shape}"
             )
-        if ids.has_duplicates:
-            dup = ids[ids.duplicated()].unique()[:5].tolist()
-            raise DuplicateKeyError(f"unique_ids has duplicates {dup}; one id per unit")
+        check_unique(ids, what="unique_ids", kind="ids", fix="one id per unit")
         object.__setattr__(self, "unique_ids", ids)
         object.__setattr__(self, "csr", csr)
         object.__setattr__(self, "links", tuple(links))
