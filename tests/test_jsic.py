@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 import jregion
+from jregion.errors import DuplicateKeyError
 
 YEARS = [2016, 2017, 2018, 2019]
 VALUES = [
@@ -300,7 +301,7 @@ def test_aggregate_jsic_errors() -> None:
         jregion.aggregate_jsic(toy, groups=["28", "28"])
     with pytest.raises(ValueError, match="needs a 'jsic_code' index level"):
         jregion.aggregate_jsic(toy.reset_index())
-    with pytest.raises(ValueError, match="duplicate keys"):
+    with pytest.raises(DuplicateKeyError, match=r"df has duplicated keys .*aggregate them first"):
         jregion.aggregate_jsic(pd.concat([toy, toy]))
     with pytest.raises(ValueError, match="not numeric"):
         jregion.aggregate_jsic(toy, columns=["flag"])

@@ -30,7 +30,12 @@ import jregion
 from _spdep_regression import FIXTURES, FORMULAS, LM_NAMES, read_reference
 from _spdep_regression import load as _load
 from _spdep_regression import reference as _ref
-from jregion.errors import DisconnectedGraphWarning, MissingValueError, UnmatchedKeyError
+from jregion.errors import (
+    DisconnectedGraphWarning,
+    DuplicateKeyError,
+    MissingValueError,
+    UnmatchedKeyError,
+)
 from jregion.regression import (
     FormulaError,
     RegressionResult,
@@ -196,6 +201,8 @@ def test_bad_data() -> None:
         fit("y ~ x1", data, model="lag")
     with pytest.raises(UnmatchedKeyError, match="c8_8"):
         fit("y ~ x1", data.drop(index="c8_8"), weights=graph)
+    with pytest.raises(DuplicateKeyError, match=r"the data has duplicated ids 'c0_3'"):
+        fit("y ~ x1", pd.concat([data, data.loc[["c0_3"]]]))
     before = data.copy()
     fit("y ~ x1 + x2", data, model="error", weights=graph)
     pd.testing.assert_frame_equal(data, before)

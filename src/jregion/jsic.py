@@ -15,6 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
+from jregion._keys import check_unique
 from jregion.indicators import load_indicator
 
 __all__ = ["JSIC_MIDDLE_GROUPS", "TechnologySet", "aggregate_jsic", "jsic_groups"]
@@ -101,9 +102,10 @@ def aggregate_jsic(
 
     Raises
     ------
+    DuplicateKeyError
+        If ``df`` repeats a key.
     ValueError
-        If ``df`` has no ``jsic_code`` index level, duplicate keys, unknown codes or
-        non-numeric columns.
+        If ``df`` has no ``jsic_code`` index level, unknown codes or non-numeric columns.
 
     Examples
     --------
@@ -120,9 +122,8 @@ def aggregate_jsic(
             "df needs a 'jsic_code' index level, as load_indicator('manufacturing_jsic') "
             f"returns; got index levels {list(df.index.names)}"
         )
-    if df.index.has_duplicates:
-        dup = df.index[df.index.duplicated()][0]
-        raise ValueError(f"df has duplicate keys, e.g. {dup!r}; aggregate them first")
+    check_unique(df.index, what="df", kind="keys",
+                 fix="aggregate them first, e.g. df.groupby(level=df.index.names).sum()")
     level = df.index.get_level_values("jsic_code")
     if not all(isinstance(v, str) for v in level.unique()):
         raise ValueError(

@@ -177,6 +177,8 @@ def fit(
         If the dependent variable is constant.
     TooFewObservationsError
         If there are no more rows than parameters (n <= k).
+    DuplicateKeyError
+        If the data repeats an id (one row per unit is needed).
     UnmatchedKeyError
         If the weights' ids differ from the data's rows.
     TypeError

@@ -15,12 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from jregion._keys import check_unique
 from jregion.errors import (
     ConstantValueError,
     FormulaError,
     MissingValueError,
     TooFewObservationsError,
-    UnmatchedKeyError,
 )
 
 __all__ = ["Design", "FormulaError", "design_matrices", "parse_formula"]
@@ -179,9 +179,8 @@ def design_matrices(formula: str, data: Any) -> Design:
     y_expr, _ = parse_formula(formula)
     parsed = _formula(formula)
     df, positional = _as_frame(data)
-    if not df.index.is_unique:
-        dup = list(df.index[df.index.duplicated()].unique()[:10])
-        raise UnmatchedKeyError(f"the index has duplicate ids {dup}; one row per unit is needed")
+    check_unique(df.index, what="the data", kind="ids",
+                 fix="one row per unit is needed (aggregate or drop the repeated rows)")
     used = sorted(str(v) for v in parsed.required_variables if str(v) in df.columns)
     absent = sorted(str(v) for v in parsed.required_variables
                     if str(v) not in df.columns and not _is_module(str(v)))
