@@ -11,6 +11,7 @@ Only ``kind="kernel"`` imports libpysal.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from numbers import Real
 from typing import Any, Literal
 
 import numpy as np
@@ -20,6 +21,7 @@ import pandas as pd
 from jregion.crs import EQUAL_AREA_CRS
 from jregion.errors import CRSError, DuplicateKeyError, GeometryError, UnmatchedKeyError
 from jregion.weights._csr import CSRWeights
+from jregion.weights._kernel import kernel_weights
 from jregion.weights._links import FixedLink, LinkRecord, link_edges, resolve_links
 from jregion.weights._sparse import SparseGraph
 
@@ -121,6 +123,11 @@ def _points_km(gdf: Any) -> npt.NDArray[np.float64]:
 def _positive(name: str, value: float | None, kind: str) -> float:
     if value is None:
         raise ValueError(f"kind={kind!r} needs {name}= (in km)")
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(
+            f"{name} must be a number of km, got {type(value).__name__} {value!r}; "
+            f"pass e.g. {name}=100.0"
+        )
     if not np.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a positive number of km, got {value!r}")
     return float(value)
@@ -205,14 +212,6 @@ def _distance_band(xy: npt.NDArray[np.float64], threshold: float) -> CSRWeights:
     a, b = pairs[:, 0], pairs[:, 1]
     n = len(xy)
     return CSRWeights.from_coo(np.r_[a, b], np.r_[b, a], np.ones(2 * len(a)), n=n)
-
-
-def _kernel(xy: npt.NDArray[np.float64], kernel: str, bandwidth: float) -> CSRWeights:
-    import geopandas as gpd
-    from libpysal.graph import Graph
-
-    pts = gpd.GeoSeries(gpd.points_from_xy(xy[:, 0], xy[:, 1]))
-    return CSRWeights.from_scipy(Graph.build_kernel(pts, kernel=kernel, bandwidth=bandwidth).sparse)
 
 
 def build_weights(
@@ -330,8 +329,8 @@ def build_weights(
                 "links= adds binary neighbours and cannot be mixed with kernel weights; "
                 "use kind='knn' or 'distance_band', or add the link weights yourself"
             )
-        csr = _kernel(_points_km(gdf), kernel or "gaussian",
-                      _positive("bandwidth", bandwidth, kind))
+        csr = kernel_weights(_points_km(gdf), kernel or "gaussian",
+                             _positive("bandwidth", bandwidth, kind))
     record: LinkRecord = ()
     if link_list:
         edges = (list(ids[csr.rows]), list(ids[csr.indices]), csr.data.tolist())
