@@ -19,6 +19,7 @@ here only the pairs within the bandwidth are found, so memory grows with the num
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -39,8 +40,11 @@ def _parabolic(z: FloatArray) -> FloatArray:
     return 0.75 * (1.0 - z**2)
 
 
+_GAUSSIAN_SCALE = 1.0 / math.sqrt(2.0 * math.pi)
+
+
 def _gaussian(z: FloatArray) -> FloatArray:
-    return np.exp(-0.5 * z**2) / np.sqrt(2.0 * np.pi)
+    return _GAUSSIAN_SCALE * np.exp(-0.5 * z**2)
 
 
 def _bisquare(z: FloatArray) -> FloatArray:
