@@ -3,10 +3,10 @@
 Reference: libpysal 4.14.1 ``Graph.build_kernel(points, kernel=name, bandwidth=h)`` (defaults
 ``taper=True``, ``decay=False``) on the same centroids in km of jregion.EQUAL_AREA_CRS, run in
 the test itself: the bundled prefectures with shuffled rows and string ids ('01'..'47') at
-60 km (28 isolates), 160 km (2) and 300 km (2); a 5 x 5 grid of 1 km cells with two cells at
-one point and a far isolate, at bandwidths equal to grid distances (1 and 2 km: pairs exactly
-at the bandwidth) and between them (2.5 km). Hand-worked values on the grid: the formulas of
-libpysal.kernels with z = d / h.
+1 km (all 47 isolates), 60 km (28), 160 km (2) and 300 km (2); a 5 x 5 grid of 1 km cells
+with two cells at one point and a far isolate, at bandwidths equal to grid distances (1 and
+2 km: pairs exactly at the bandwidth) and between them (2.5 km). Hand-worked values on the
+grid: the formulas of libpysal.kernels with z = d / h.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def test_every_kernel_name_has_a_function() -> None:
     assert NAMES == list(_KERNELS) == list(KERNELS)
 
 
-@pytest.mark.parametrize("bandwidth", [60.0, 160.0, 300.0])
+@pytest.mark.parametrize("bandwidth", [1.0, 60.0, 160.0, 300.0])
 @pytest.mark.parametrize("kernel", NAMES)
 def test_prefectures_equal_libpysal(
     kernel: KernelName, bandwidth: float, shuffled: gpd.GeoDataFrame
@@ -79,7 +79,7 @@ def test_prefectures_equal_libpysal(
     peer = Graph.build_kernel(_km_points(shuffled), kernel=kernel, bandwidth=bandwidth)
     _assert_same(ours, peer)
     assert list(ours.unique_ids) == list(shuffled.index)
-    assert len(ours.isolates) == {60.0: 28, 160.0: 2, 300.0: 2}[bandwidth]
+    assert len(ours.isolates) == {1.0: 47, 60.0: 28, 160.0: 2, 300.0: 2}[bandwidth]
     assert "47" in ours.isolates  # Okinawa: no prefecture centroid within 300 km
 
 
