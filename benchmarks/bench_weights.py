@@ -1,6 +1,6 @@
 """Weights and regression benchmark: jregion next to libpysal and spreg, in the same run.
 
-Run: python benchmarks/bench_weights.py [--quick] [--repeat N] [--only-fresh]
+Run: python benchmarks/bench_weights.py [--quick] [--repeat N] [--only-fresh] [--only-kernel]
 
 1. Queen contiguity: jregion.build_weights (shapely + numpy, weights/_contiguity.py) against
    libpysal.graph.Graph.build_contiguity(rook=False) on the 47 bundled prefectures, on the
@@ -11,8 +11,14 @@ Run: python benchmarks/bench_weights.py [--quick] [--repeat N] [--only-fresh]
 2. knn (k=6) and a 150 km distance band on the prefectures, and knn on the grid's cell
    centres: scipy's cKDTree (what build_weights uses) against libpysal's build_knn /
    build_distance_band on the same km centroids.
-3. ML lag fit on the prefectures: jregion.fit against spreg.ML_Lag.
-4. A fresh process (wall time from start to exit; after one untimed warm-up that writes the
+3. Kernel weights (gaussian and triangular, 160 km) on the prefectures and (gaussian, 2.5 km)
+   on a 60 x 60 = 3,600-cell grid of 1 km cells: scipy's cKDTree pairs within the bandwidth
+   (weights/_kernel.py, what build_weights uses) against libpysal's build_kernel on the same
+   km points; each line checks the same links and weights to 1e-12. On the 90,000-cell grid
+   jregion alone: libpysal's dense 90,000 x 90,000 distance matrix would need 65 GB (at 10,000
+   cells it took 15 s and 6.5 GB here). --only-kernel runs just these rows.
+4. ML lag fit on the prefectures: jregion.fit against spreg.ML_Lag.
+5. A fresh process (wall time from start to exit; after one untimed warm-up that writes the
    bytecode cache, as a user's first run does) that imports jregion, reads the bundled
    prefectures from a GeoPackage with geopandas, builds queen weights with the Japan links and
    runs a 999-permutation LISA. It prints its module count and fails if libpysal was imported.
@@ -129,6 +135,55 @@ def fresh_process(prefs, repeat: int) -> None:  # type: ignore[no-untyped-def]
         print(f"  {label:32s} {wall:5.2f} s   {parts}")
 
 
+def kernel_rows(prefs, grid) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Kernel weights: cKDTree pairs (weights/_kernel.py) vs libpysal's build_kernel."""
+    import geopandas as gpd
+    import scipy.sparse as sp
+    import shapely
+    from libpysal.graph import Graph
+
+    import jregion
+    from jregion.weights._kernel import kernel_weights
+
+    def same(ours, peer) -> bool:  # type: ignore[no-untyped-def]
+        a, b = ours.to_scipy(), sp.csr_array(peer.sparse)
+        b.eliminate_zeros()  # libpysal's zero self-link of an isolate
+        return bool(a.nnz == b.nnz and (a.astype(bool) != b.astype(bool)).nnz == 0
+                    and abs(a - b).max() < 1e-12)
+
+    c = prefs.to_crs(jregion.EQUAL_AREA_CRS).geometry.centroid
+    xy_prefs = np.column_stack([c.x, c.y]) / 1000.0
+    xs, ys = np.meshgrid(np.arange(60) + 0.5, np.arange(60) + 0.5)  # cell centres, km
+    xy_grid = np.column_stack([xs.ravel(), ys.ravel()])
+    cases = [("gaussian", 160.0, "prefectures (47)", xy_prefs),
+             ("triangular", 160.0, "prefectures (47)", xy_prefs),
+             ("gaussian", 2.5, "grid (3,600)", xy_grid)]
+    rows: list[tuple[str, float, float | None, bool | None]] = []
+    for kernel, h, label, xy in cases:
+        pts = gpd.GeoSeries(shapely.points(xy))
+        ok = same(kernel_weights(xy, kernel, h), Graph.build_kernel(pts, kernel=kernel,
+                                                                      bandwidth=h))
+        t_ours = _best(lambda xy=xy, k=kernel, h=h: kernel_weights(xy, k, h))
+        t_peer = _best(lambda p=pts, k=kernel, h=h: Graph.build_kernel(p, kernel=k,
+                                                                       bandwidth=h))
+        rows.append((f"kernel {kernel} {h:g} km, {label}", t_ours, t_peer, ok))
+    if len(grid) > 10_000:
+        c = grid.geometry.centroid
+        xy = np.column_stack([c.x, c.y]) / 1000.0
+        t_ours = _best(lambda: kernel_weights(xy, "gaussian", 2.5))
+        rows.append((f"kernel gaussian 2.5 km, grid ({len(grid):,})", t_ours, None, None))
+    return rows
+
+
+def print_rows(rows) -> None:  # type: ignore[no-untyped-def]
+    print(f"{'task':48s} {'jregion':>10s} {'peer':>10s} {'ratio':>7s}  identical")
+    for name, a, b, same in rows:
+        if b is None:
+            print(f"{name:48s} {a * 1000:8.1f}ms {'-':>10s} {'-':>7s}  no peer (65 GB dense)")
+        else:
+            print(f"{name:48s} {a * 1000:8.1f}ms {b * 1000:8.1f}ms {a / b:7.3g}  {same}")
+
+
 def main() -> None:
     global REPEAT
     quick = "--quick" in sys.argv
@@ -160,6 +215,13 @@ def main() -> None:
     else:
         print(f"(municipalities skipped: {MUNICIPALITIES} not found or --quick)")
     layers.append((f"grid ({side * side:,})", grid))
+    if "--only-kernel" in sys.argv:
+        print_rows(kernel_rows(prefs, grid))
+        t_all = _best(lambda: build_weights(prefs, kind="kernel", bandwidth=160.0))
+        print(f"build_weights(prefs, kind='kernel', bandwidth=160.0): {t_all * 1000:.1f} ms in "
+              "all (checks, centroids in km, SparseGraph)")
+        print("peer: libpysal.graph.Graph.build_kernel; ratio = jregion / peer (lower is better)")
+        return
 
     rows = []
     for label, gdf in layers:
@@ -204,6 +266,7 @@ def main() -> None:
             rows.append((f"distance band 150 km (cKDTree), {label}", t_ours, t_peer, same))
     del cKDTree
 
+    rows.extend(kernel_rows(prefs, grid))
     t_links = _best(lambda: build_weights(prefs, links="japan"))
 
     # Regression on the prefectures (geometry-derived variables, test data only).
@@ -229,13 +292,11 @@ def main() -> None:
     t_peer = _best(peer_lag)
     rows.append(("ML lag fit, prefectures (47)", t_ours, t_peer, same))
 
-    print(f"{'task':40s} {'jregion':>10s} {'peer':>10s} {'ratio':>7s}  identical")
-    for name, a, b, same in rows:
-        print(f"{name:40s} {a * 1000:8.1f}ms {b * 1000:8.1f}ms {a / b:7.2f}  {same}")
+    print_rows(rows)
     print(f"build_weights(prefs, links='japan'): {t_links * 1000:.1f} ms (no peer: libpysal "
           "has no fixed-link preset)")
-    print("peers: libpysal.graph.Graph.build_contiguity/build_knn/build_distance_band, "
-          "spreg.ML_Lag; ratio = jregion / peer (lower is better)")
+    print("peers: libpysal.graph.Graph.build_contiguity/build_knn/build_distance_band/"
+          "build_kernel, spreg.ML_Lag; ratio = jregion / peer (lower is better)")
     fresh_process(prefs, max(3, REPEAT))
 
 

@@ -3,14 +3,16 @@
 Every kind returns a :class:`~jregion.weights.SparseGraph` over the GeoDataFrame's index.
 Queen and rook contiguity are computed here with shapely and numpy
 (:mod:`jregion.weights._contiguity`, libpysal's rule), k-nearest neighbours and distance bands
-with scipy's cKDTree (benchmarks/bench_weights.py measures both against libpysal); kernel
-weights still come from libpysal (``Graph.build_kernel``, a dense n x n distance matrix).
-Only ``kind="kernel"`` imports libpysal.
+with scipy's cKDTree, and kernel weights with the cKDTree's pairs within the bandwidth
+(:mod:`jregion.weights._kernel`, libpysal's ``Graph.build_kernel`` rule without its dense
+n x n distance matrix); benchmarks/bench_weights.py measures each against libpysal. No kind
+imports libpysal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from numbers import Real
 from typing import Any, Literal
 
 import numpy as np
@@ -21,6 +23,7 @@ from jregion._keys import check_unique
 from jregion.crs import EQUAL_AREA_CRS
 from jregion.errors import CRSError, GeometryError, UnmatchedKeyError
 from jregion.weights._csr import CSRWeights
+from jregion.weights._kernel import kernel_weights
 from jregion.weights._links import FixedLink, LinkRecord, link_edges, resolve_links
 from jregion.weights._sparse import SparseGraph
 
@@ -123,6 +126,11 @@ def _points_km(gdf: Any) -> npt.NDArray[np.float64]:
 def _positive(name: str, value: float | None, kind: str) -> float:
     if value is None:
         raise ValueError(f"kind={kind!r} needs {name}= (in km)")
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(
+            f"{name} must be a number of km, got {type(value).__name__} {value!r}; "
+            f"pass e.g. {name}=100.0"
+        )
     if not np.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a positive number of km, got {value!r}")
     return float(value)
@@ -209,14 +217,6 @@ def _distance_band(xy: npt.NDArray[np.float64], threshold: float) -> CSRWeights:
     return CSRWeights.from_coo(np.r_[a, b], np.r_[b, a], np.ones(2 * len(a)), n=n)
 
 
-def _kernel(xy: npt.NDArray[np.float64], kernel: str, bandwidth: float) -> CSRWeights:
-    import geopandas as gpd
-    from libpysal.graph import Graph
-
-    pts = gpd.GeoSeries(gpd.points_from_xy(xy[:, 0], xy[:, 1]))
-    return CSRWeights.from_scipy(Graph.build_kernel(pts, kernel=kernel, bandwidth=bandwidth).sparse)
-
-
 def build_weights(
     gdf: Any,
     *,
@@ -235,8 +235,8 @@ def build_weights(
     to :data:`jregion.EQUAL_AREA_CRS`, a projected CRS in metres is used as it is. Weights are
     binary (1) except for ``kind="kernel"``; every statistic applies the transformation it
     needs (``graph.transform("r")`` gives row-standardised weights). The input is not modified.
-    Queen, rook, knn and distance bands never import libpysal; ``graph.to_libpysal()`` and
-    ``graph.to_W()`` convert the result when a PySAL function needs it.
+    No kind imports libpysal; ``graph.to_libpysal()`` and ``graph.to_W()`` convert the result
+    when a PySAL function needs it.
 
     Parameters
     ----------
@@ -251,11 +251,18 @@ def build_weights(
         Distance in km, for ``kind="distance_band"`` only. Units beyond it from all others
         become isolates.
     bandwidth : float, optional
-        Kernel bandwidth in km, for ``kind="kernel"`` only.
+        Kernel bandwidth in km, for ``kind="kernel"`` only: the same for every unit. Units
+        with no other unit within it become isolates.
     kernel : str, optional
         Kernel function for ``kind="kernel"``; default ``"gaussian"``. These are libpysal's
-        kernels of z = d / bandwidth (``"triangular"`` is 1 - z, ``"gaussian"`` is
-        exp(-z²/2) / sqrt(2 pi)); a unit is not its own neighbour.
+        kernels of z = d / bandwidth, and the weights equal libpysal's
+        ``Graph.build_kernel(points, kernel=kernel, bandwidth=bandwidth)`` on the same km
+        centroids: ``"triangular"`` 1 - z, ``"parabolic"`` 3/4 (1 - z²), ``"bisquare"``
+        15/16 (1 - z²)², ``"cosine"`` pi/4 cos(pi z / 2), ``"gaussian"`` exp(-z²/2) / sqrt(2 pi),
+        ``"exponential"`` exp(-z), ``"boxcar"`` 1 for d < bandwidth. Every pair with
+        d <= bandwidth is a link unless its weight is 0 (triangular, parabolic, bisquare and
+        boxcar at d = bandwidth); pairs beyond get none (the gaussian and exponential are cut
+        there). A unit is not its own neighbour; two units at the same point are neighbours.
     links : "japan", sequence of FixedLink, or None
         Fixed links to add as binary neighbours in both directions. ``"japan"`` adds
         :func:`japan_links` (prefecture ids; integer ids 1..47 are matched too; a link with a
@@ -284,7 +291,11 @@ def build_weights(
     UnmatchedKeyError
         If a link of your own names an id that is not in the index.
     ValueError
-        For a missing, invalid or unused parameter.
+        For a missing, invalid or unused parameter (for example a bandwidth that is not a
+        positive number of km, or an unknown kernel name).
+    TypeError
+        If ``gdf`` is not a GeoDataFrame or GeoSeries, or ``threshold`` or ``bandwidth`` is not
+        a number.
 
     Examples
     --------
@@ -302,6 +313,9 @@ def build_weights(
     >>> knn = build_weights(prefs, kind="knn", k=3)
     >>> int(knn.cardinalities.max())
     3
+    >>> tri = build_weights(prefs, kind="kernel", kernel="triangular", bandwidth=160.0)
+    >>> list(tri.isolates), round(float(tri["13"]["14"]), 3)
+    (['01', '47'], 0.699)
     """
     if kind not in _KINDS:
         raise ValueError(f"kind must be one of {_KINDS}, got {kind!r}")
@@ -332,8 +346,8 @@ def build_weights(
                 "links= adds binary neighbours and cannot be mixed with kernel weights; "
                 "use kind='knn' or 'distance_band', or add the link weights yourself"
             )
-        csr = _kernel(_points_km(gdf), kernel or "gaussian",
-                      _positive("bandwidth", bandwidth, kind))
+        csr = kernel_weights(_points_km(gdf), kernel or "gaussian",
+                             _positive("bandwidth", bandwidth, kind))
     record: LinkRecord = ()
     if link_list:
         edges = (list(ids[csr.rows]), list(ids[csr.indices]), csr.data.tolist())
