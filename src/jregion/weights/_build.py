@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from jregion.crs import EQUAL_AREA_CRS
+from jregion.crs import EQUAL_AREA_CRS, check_projected_not_degrees
 from jregion.errors import CRSError, DuplicateKeyError, GeometryError, UnmatchedKeyError
 from jregion.weights._csr import CSRWeights
 from jregion.weights._links import FixedLink, LinkRecord, link_edges, resolve_links
@@ -100,6 +100,7 @@ def _points_km(gdf: Any) -> npt.NDArray[np.float64]:
             )
         projected = gdf.to_crs(EQUAL_AREA_CRS)
     else:
+        check_projected_not_degrees(gdf.crs, gdf.total_bounds, what="the GeoDataFrame")
         projected = gdf
         unit = projected.crs.axis_info[0].unit_name if projected.crs.axis_info else ""
         if unit not in ("metre", "meter"):
