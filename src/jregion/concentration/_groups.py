@@ -36,7 +36,7 @@ Coverage = Literal["full", "partial"]
 DECOMPOSITION = {
     "why": (
         "A decomposition by the regions of a scheme needs every prefecture (otherwise the "
-        "national rates and each region are only their covered parts)"
+        "national total and each region are only their covered parts)"
     ),
     "partial": "decompose the covered prefectures only",
 }
