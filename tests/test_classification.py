@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 import numpy as np
 import pandas as pd
@@ -16,6 +17,7 @@ from jregion.classification import (
     NonNumericError,
     classify,
 )
+from jregion.errors import MissingDependencyError
 
 
 def test_equal_interval_hand_worked() -> None:
@@ -165,11 +167,13 @@ def test_infinite_values() -> None:
 
 
 def test_missing_mapclassify_names_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(name: str) -> None:
-        raise ImportError(name)
-
-    monkeypatch.setattr("importlib.import_module", fail)
-    with pytest.raises(jregion.MissingDependencyError, match=r"jregion\[maps\]"):
+    # Only mapclassify is made unimportable (None in sys.modules): failing every
+    # importlib.import_module also failed lazy_loader's import of jregion.errors for
+    # jregion.MissingDependencyError when this file ran alone
+    monkeypatch.setitem(sys.modules, "mapclassify", None)
+    with pytest.raises(
+        MissingDependencyError, match=r"'mapclassify' is required.*pip install \"jregion\[maps\]\""
+    ):
         classify(pd.Series([1.0, 2.0, 3.0]), scheme="quantiles", k=2)
 
 

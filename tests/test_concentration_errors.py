@@ -244,3 +244,41 @@ def test_share_change_by_scheme_needs_the_whole_country() -> None:
     assert sc.share_start.attrs["jregion_coverage"]["prefectures"] == CODES[:30]
     # without a scheme the rows are the whole (any units), as documented
     jregion.share_change(part, part * 2)
+
+
+def test_shift_share_and_theil_by_scheme_need_the_whole_country() -> None:
+    # on main 30 prefectures were decomposed with Chugoku, Shikoku and Kyushu silently
+    # absent and Kinki taken as its covered prefectures only
+    part = GOOD.iloc[:30]
+    missing = r"missing '31', '32', '33', '34', '35', '36', '37', '38' and 9 more"
+    calls: dict[str, Callable[..., Any]] = {
+        "shift_share": lambda d, **kw: jregion.shift_share(d, d * 2, groups="eight", **kw),
+        "theil_decomposition": lambda d, **kw: jregion.theil_decomposition(
+            d, groups="eight", **kw),
+    }
+    for name, call in calls.items():
+        match = rf"covers 30 of 47 prefectures; {missing}"
+        with pytest.raises(jregion.CoverageError, match=match) as err:
+            call(part)
+        assert "coverage='partial'" in str(err.value), name
+        assert "decomposition by the regions of a scheme" in str(err.value), name
+        with pytest.raises(jregion.OptionError, match="coverage must be"):
+            call(GOOD, coverage="some")
+    # partial coverage: the covered rows, grouped by their regions, and the report
+    labels = pd.Series(jregion.region_of(part.index).astype(str).to_numpy(), index=part.index)
+    ss = jregion.shift_share(part, part * 2, groups="eight", coverage="partial")
+    by_labels = jregion.shift_share(part, part * 2, groups=labels)
+    pd.testing.assert_frame_equal(ss.to_frame(), by_labels.to_frame())
+    assert ss.to_frame().index.tolist() == ["Hokkaido", "Tohoku", "Kanto", "Chubu", "Kinki"]
+    assert ss.start.attrs["jregion_coverage"]["missing"] == CODES[30:]
+    assert ss.start["Kinki"] == GOOD.loc[["24", "25", "26", "27", "28", "29", "30"]].sum().sum()
+    td = jregion.theil_decomposition(part, groups="eight", coverage="partial")
+    pd.testing.assert_frame_equal(
+        td.to_frame(), jregion.theil_decomposition(part, groups=labels).to_frame()
+    )
+    assert td.total.attrs["jregion_coverage"]["prefectures"] == CODES[:30]
+    # the whole country passes, with an empty missing list; own labels are taken as given
+    full = jregion.theil_decomposition(GOOD, groups="eight")
+    assert full.between.attrs["jregion_coverage"] == {"prefectures": CODES, "missing": []}
+    assert jregion.shift_share(GOOD, GOOD * 2, groups="eight").change.attrs[
+        "jregion_coverage"]["missing"] == []

@@ -119,7 +119,10 @@ def test_integer_codes_and_user_mapping() -> None:
 def test_municipality_level() -> None:
     idx = ["13101", "13102", "27100", "01100"]
     s = pd.Series([10.0, 30.0, 20.0, 5.0], index=idx, name="v")
-    d = jregion.theil_decomposition(s, groups="eight", level="municipality")
+    with pytest.raises(jregion.CoverageError, match="covers 3 of 47 prefectures"):
+        jregion.theil_decomposition(s, groups="eight", level="municipality")
+    d = jregion.theil_decomposition(s, groups="eight", level="municipality", coverage="partial")
+    assert d.total.attrs["jregion_coverage"]["prefectures"] == ["01", "13", "27"]
     assert d.within_by_group.index.tolist() == ["Hokkaido", "Kanto", "Kinki"]
     assert abs(d.total["v"] - d.between["v"] - d.within["v"]) <= 1e-12
     with pytest.raises(jregion.UnknownCodeError, match="level='municipality'"):

@@ -464,6 +464,16 @@ def test_projected_coordinates_labelled_4326_raise(area_gdf: gpd.GeoDataFrame) -
         jregion.explore_points(pts)
 
 
+def test_degrees_labelled_projected_raise(area_gdf: gpd.GeoDataFrame) -> None:
+    # reproduced on main: the map showed Japan as a dot near the projection's origin
+    degrees = area_gdf.set_crs(jregion.EQUAL_AREA_CRS, allow_override=True)
+    with pytest.raises(jregion.CRSError, match=r"look like degrees.*allow_override=True"):
+        jregion.explore_choropleth(degrees, "area")
+    pts = gpd.GeoDataFrame(geometry=[Point(139.7671, 35.6812)], crs="EPSG:6677")
+    with pytest.raises(jregion.CRSError, match="labelled EPSG:6677"):
+        jregion.explore_points(pts)
+
+
 def test_index_values_differing_only_in_type_raise(area_gdf: gpd.GeoDataFrame) -> None:
     # reproduced on main: 1 and "1" shared one feature id and one style
     two = area_gdf.iloc[:2].copy()

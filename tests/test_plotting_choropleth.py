@@ -441,6 +441,15 @@ def test_mislabelled_crs_raises_a_crs_error(frame: gpd.GeoDataFrame) -> None:
         plot_choropleth(metres, "code_num", k=3)
 
 
+def test_degrees_labelled_projected_raise_a_crs_error(frame: gpd.GeoDataFrame) -> None:
+    # reproduced on main: a map of Japan squeezed into 35 by 25 metres, no error
+    degrees = frame.set_crs("EPSG:6677", allow_override=True)
+    with pytest.raises(
+        jregion.CRSError, match=r"labelled EPSG:6677 .*look like degrees.*EPSG:4326"
+    ):
+        plot_choropleth(degrees, "code_num", k=3)
+
+
 @pytest.mark.parametrize("where", ["title", "legend_title"])
 def test_bad_mathtext_raises_a_plot_option_error(frame: gpd.GeoDataFrame, where: str) -> None:
     # reproduced on main: matplotlib's ParseSyntaxException at draw time

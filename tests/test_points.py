@@ -238,6 +238,22 @@ def test_bad_inputs_raise_clear_errors(prefs: gpd.GeoDataFrame) -> None:
     assert out["pref_code"].iloc[0] == "13"
 
 
+def test_degrees_labelled_with_a_projected_crs_raise() -> None:
+    # reproduced on main: lon/lat labelled EPSG:6677 (JGD2011 zone IX, metres) were taken
+    # as metres from the zone's origin (139.83E 36N), so every point became Chiba ("12")
+    tokyo_osaka = gpd.GeoDataFrame(
+        geometry=gpd.points_from_xy([139.7671, 135.4959], [35.6812, 34.7025]), crs=6677
+    )
+    with pytest.raises(
+        CRSError,
+        match=r"labelled EPSG:6677 .*x 135\.496\.\.139\.767, y 34\.7025\.\.35\.6812.*look "
+        r"like degrees.*set_crs\(\"EPSG:4326\", allow_override=True\)",
+    ):
+        jregion.assign(tokyo_osaka)
+    fixed = tokyo_osaka.set_crs("EPSG:4326", allow_override=True).to_crs(6677)
+    assert jregion.assign(fixed)["pref_code"].astype(str).tolist() == ["13", "27"]
+
+
 def test_municipality_equals_sjoin_within() -> None:
     munis = jregion.load_municipalities()
     pts = _random_points(20_000, seed=3)

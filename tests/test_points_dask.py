@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import warnings
 from collections.abc import Iterator
@@ -142,3 +143,44 @@ def test_plain_dask_dataframe_with_lon_lat_columns(client: Any, points: gpd.GeoD
     )
     lazy = jregion.assign(dd.from_pandas(table, npartitions=3, sort=False), "region")
     pd.testing.assert_frame_equal(lazy.compute(), _memory(table, "region"))
+
+
+@pytest.mark.parametrize(("level", "code"), [("prefecture", "pref_code"), ("mesh3", "mesh_code")])
+def test_lazy_assign_keeps_unplaced_rows_and_count_by_reports_them(
+    client: Any, points: gpd.GeoDataFrame, level: str, code: str
+) -> None:
+    # assign on a dask frame is lazy: it cannot know at call time how many points fall
+    # outside, so it does not warn; count_by computes and reports them. On main the
+    # report said "outside every polygon" and suggested snap_km= for a mesh level too
+    far = gpd.GeoDataFrame(  # the Pacific at 160E 10N: outside every prefecture and mesh
+        {"jsic": [9, 9], "employees": [1, 1]},
+        geometry=gpd.points_from_xy([160.0, 160.0], [10.0, 10.0]),
+        crs=4326,
+        index=pd.Index([-1, -2], name="establishment"),
+    )
+    pts = pd.concat([points, far])
+    with pytest.warns(PointsOutsideWarning) as rec_mem:
+        expected = jregion.assign(pts, level)  # type: ignore[arg-type]
+    unplaced = int(expected[code].isna().sum())
+    parts = re.findall(r"([\d,]+) (?:lie outside|have no location)", str(rec_mem[0].message))
+    assert sum(int(p.replace(",", "")) for p in parts) == unplaced > 2
+    ddf = dgpd.from_geopandas(pts, npartitions=4, sort=False)
+    with warnings.catch_warnings(record=True) as at_call:
+        warnings.simplefilter("always")
+        lazy = jregion.assign(ddf, level)  # type: ignore[arg-type]
+    assert [w for w in at_call if issubclass(w.category, PointsOutsideWarning)] == []
+    got = lazy.compute()
+    assert len(got) == len(pts) and int(got[code].isna().sum()) == unplaced  # rows kept
+    with pytest.warns(PointsOutsideWarning) as rec_lazy:
+        counts = jregion.count_by(lazy, level)  # type: ignore[arg-type]
+    assert counts.attrs["jregion_unplaced"] == unplaced
+    assert int(counts["count"].sum()) == len(pts) - unplaced
+    assert len(rec_lazy) == 1
+    message = str(rec_lazy[0].message)
+    assert message.startswith(f"{unplaced:,} of {len(pts):,} points have no {code} (")
+    if level == "mesh3":
+        assert "outside Japan's mesh range or without a location" in message
+        assert "snap_km" not in message
+    else:
+        assert "outside every prefecture or without a location" in message
+        assert "assign(..., snap_km=)" in message

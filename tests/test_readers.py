@@ -327,6 +327,20 @@ def test_row_with_an_extra_cell_raises_with_its_line(tmp_path: Path) -> None:
         jregion.read_estat(p)
 
 
+def test_line_numbers_count_the_lines_of_a_quoted_cell(tmp_path: Path) -> None:
+    # reproduced on main: a note spanning lines 2-4 made the bad row on line 5 "line 3"
+    note = '"2005年度","27000","大阪府","","2,000","注釈は\r\n三行に\r\nわたる"\r\n'
+    p = _write(tmp_path, _HEAD + note + '"2005年度","13000","東京都","","1,000","","x"\r\n')
+    with pytest.raises(LayoutError, match=r"^line 5 has 7 cells but the header \(line 1\)"):
+        jregion.read_estat(p)
+    p = _write(tmp_path, _HEAD + note + '"2005年度","13000","大阪府","","1,000",""\r\n')
+    with pytest.raises(jregion.UnknownCodeError, match=r"^line 5: area code '13000'"):
+        jregion.read_estat(p)
+    # the note is read whole, with its line breaks
+    p = _write(tmp_path, _HEAD + note)
+    assert jregion.read_estat(p)["note"].tolist() == ["注釈は\r\n三行に\r\nわたる"]
+
+
 def test_short_row_inside_the_file_raises(tmp_path: Path) -> None:
     # reproduced on main: a short row gave NaN without a note
     p = _write(tmp_path, _HEAD + '"2005年度","13000","東京都",""\r\n'
@@ -478,7 +492,8 @@ def test_db_dimensions_alone_finds_area_year_indicator_and_extras() -> None:
     from jregion.readers.estat import _db_dimensions
 
     rows, header = _hand_table()
-    dims = _db_dimensions(rows, header)  # type: ignore[arg-type]
+    lines = list(range(1, len(rows) + 1))  # one line per row
+    dims = _db_dimensions(rows, lines, header)  # type: ignore[arg-type]
     assert (dims.area, dims.year, dims.indicator) == ("全国・都道府県", "時間軸（年）", "表章項目")
     assert dims.extras == ["男女別"]
     assert dims.value_cols == [4, 6]  # the 注釈 column is a note, not a value
@@ -491,14 +506,15 @@ def test_db_dimensions_without_an_area_raise() -> None:
 
     rows = [["表章項目", "/時間軸（年）", "2005年"], ["人口【千人】", "", "10"]]
     with pytest.raises(jregion.LayoutError, match="no area dimension"):
-        _db_dimensions(rows, _find_header(rows))
+        _db_dimensions(rows, [1, 2], _find_header(rows))
 
 
 def test_db_records_alone_emit_one_record_per_row_and_value_column() -> None:
     from jregion.readers.estat import _db_dimensions, _db_records
 
     rows, header = _hand_table()
-    recs = _db_records(rows[0], _db_dimensions(rows, header))  # type: ignore[arg-type]
+    lines = list(range(1, len(rows) + 1))
+    recs = _db_records(rows[0], _db_dimensions(rows, lines, header))  # type: ignore[arg-type]
     got = [(r["pref_code"], r["year"], r["男女別"], r["value"], r["annotation"], r["note"])
            for r in recs]
     assert got[0] == ("01", 2005, "男", 10.0, "", "")

@@ -156,6 +156,18 @@ def test_lonlat_label_on_projected_coordinates(prefs: gpd.GeoDataFrame) -> None:
             build_weights(wrong, kind=kind, **opts)  # type: ignore[arg-type]
 
 
+def test_projected_label_on_lonlat_coordinates(prefs: gpd.GeoDataFrame) -> None:
+    # reproduced on main: degrees taken as metres put all 47 within 0.1 km of each other
+    wrong = prefs.set_crs(jregion.EQUAL_AREA_CRS, allow_override=True)
+    for kind, opts in (("knn", {"k": 3}), ("distance_band", {"threshold": 100.0})):
+        with pytest.raises(CRSError, match=r"look like degrees.*set_crs\(\"EPSG:4326\""):
+            build_weights(wrong, kind=kind, **opts)  # type: ignore[arg-type]
+    # the real projected layer is accepted: Tokyo's 3 nearest neighbours
+    right = prefs.to_crs(jregion.EQUAL_AREA_CRS)
+    w = build_weights(right, kind="knn", k=3)
+    assert sorted(w.neighbors("13")) == ["11", "12", "14"]
+
+
 def test_invalid_geometry_names_the_row(prefs: gpd.GeoDataFrame) -> None:
     bad = prefs.copy()
     bad.loc["27", "geometry"] = Polygon([(0, 0), (1, 1), (1, 0), (0, 1)])  # a bow tie

@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["EQUAL_AREA_CRS", "MAP_CRS", "STORAGE_CRS", "check_plausible_crs"]
+__all__ = [
+    "EQUAL_AREA_CRS",
+    "MAP_CRS",
+    "STORAGE_CRS",
+    "check_plausible_crs",
+    "check_projected_not_degrees",
+]
 
 #: CRS of every bundled layer.
 STORAGE_CRS = "EPSG:4326"
@@ -35,13 +41,49 @@ MAP_CRS = (
 )
 
 
+#: Longitudes and latitudes that hold Japan with room around it (for the degrees check).
+_JAPAN_LON = (120.0, 155.0)
+_JAPAN_LAT = (20.0, 47.0)
+
+
+def check_projected_not_degrees(crs: Any, bounds: Any, *, what: str = "gdf") -> None:
+    """Raise :class:`~jregion.errors.CRSError` if a projected layer's coordinates are degrees.
+
+    Coordinates labelled with a projected CRS whose bounds ``(x0, y0, x1, y1)`` all lie
+    within longitudes 120..155 and latitudes 20..47 (so they span under 35 units) are
+    almost surely longitudes and latitudes with the wrong label: a projected layer of
+    Japan in metres (or feet) has coordinates in the thousands at least. Geographic
+    CRSs and bounds that are not finite (no geometry) pass.
+    """
+    from pyproj import CRS
+
+    from jregion.errors import CRSError
+
+    crs = CRS.from_user_input(crs)
+    if not crs.is_projected:
+        return
+    x0, y0, x1, y1 = (float(v) for v in bounds)
+    lon_lo, lon_hi = _JAPAN_LON
+    lat_lo, lat_hi = _JAPAN_LAT
+    if lon_lo <= x0 <= x1 <= lon_hi and lat_lo <= y0 <= y1 <= lat_hi:
+        unit = crs.axis_info[0].unit_name if crs.axis_info else "projected units"
+        raise CRSError(
+            f"{what} is labelled {crs.to_string()} (projected, in {unit}) but its coordinates "
+            f"span x {x0:,.6g}..{x1:,.6g}, y {y0:,.6g}..{y1:,.6g}: they look like degrees of "
+            "longitude and latitude in Japan (a projected layer of Japan has coordinates in "
+            'the thousands at least). Label them as lon/lat, gdf.set_crs("EPSG:4326", '
+            "allow_override=True), then convert with to_crs(...) if you need the projection"
+        )
+
+
 def check_plausible_crs(gdf: Any, *, what: str = "gdf") -> None:
     """Raise :class:`~jregion.errors.CRSError` if the coordinates cannot be in the labelled CRS.
 
     A layer labelled with a geographic CRS (EPSG:4326) must have longitudes within
     -180..360 and latitudes within -90..90; a layer in a projected CRS must transform to
     finite longitudes and latitudes. Typical cause: metres labelled EPSG:4326 with
-    ``set_crs`` instead of the CRS the coordinates are in.
+    ``set_crs`` instead of the CRS the coordinates are in. The reverse, degrees in Japan
+    labelled with a projected CRS, is refused by :func:`check_projected_not_degrees`.
     """
     import numpy as np
     from pyproj import CRS
@@ -63,6 +105,7 @@ def check_plausible_crs(gdf: Any, *, what: str = "gdf") -> None:
                 "then convert with to_crs"
             )
         return
+    check_projected_not_degrees(crs, bounds, what=what)
     import geopandas as gpd
     from shapely.geometry import box
 

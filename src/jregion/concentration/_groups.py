@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import fields
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -20,14 +21,35 @@ from jregion.errors import (
 )
 from jregion.regions import SchemeLike, region_of
 
-__all__ = ["Coverage", "Level", "group_labels", "prefecture_coverage"]
+__all__ = [
+    "DECOMPOSITION",
+    "Coverage",
+    "Level",
+    "group_labels",
+    "mark_coverage",
+    "prefecture_coverage",
+]
 
 Level = Literal["prefecture", "municipality"]
 Coverage = Literal["full", "partial"]
 
+#: ``why`` and ``partial`` of :func:`prefecture_coverage` for a decomposition by region.
+DECOMPOSITION = {
+    "why": (
+        "A decomposition by the regions of a scheme needs every prefecture (otherwise the "
+        "national total and each region are only their covered parts)"
+    ),
+    "partial": "decompose the covered prefectures only",
+}
+
 
 def prefecture_coverage(
-    index: pd.Index, *, level: Level = "prefecture", coverage: Coverage = "full"
+    index: pd.Index,
+    *,
+    level: Level = "prefecture",
+    coverage: Coverage = "full",
+    why: str = "Shares of the national total need every prefecture",
+    partial: str = "take shares of the covered total",
 ) -> dict[str, list[str]]:
     """Return the prefectures the data covers, or raise if a national total needs all 47.
 
@@ -40,6 +62,9 @@ def prefecture_coverage(
     coverage : {"full", "partial"}
         ``"full"`` raises :class:`~jregion.errors.CoverageError` unless every
         prefecture has a row; ``"partial"`` accepts a subset.
+    why, partial : str
+        For the error message: why every prefecture is needed, and what
+        ``coverage="partial"`` does instead.
 
     Returns
     -------
@@ -61,11 +86,19 @@ def prefecture_coverage(
     if missing and coverage == "full":
         raise CoverageError(
             f"the data covers {len(covered)} of 47 prefectures; missing {_show(missing, 8)}. "
-            "Shares of the national total need every prefecture: add the missing rows "
-            "(zeros where the activity is truly zero), or pass coverage='partial' to take "
-            "shares of the covered total (listed in the result's attrs['jregion_coverage'])"
+            f"{why}: add the missing rows (zeros where the activity is truly zero), or pass "
+            f"coverage='partial' to {partial} (listed in the result's "
+            "attrs['jregion_coverage'])"
         )
     return {"prefectures": [c for c in PREFECTURE_CODES if c in covered], "missing": missing}
+
+
+def mark_coverage(result: Any, report: dict[str, list[str]]) -> None:
+    """Put ``attrs["jregion_coverage"]`` on each pandas field of a (new) result dataclass."""
+    for field in fields(result):
+        value = getattr(result, field.name)
+        if isinstance(value, pd.Series | pd.DataFrame):
+            value.attrs = {"jregion_coverage": report}
 
 
 def _not_a_prefecture(err: UnknownCodeError, level: Level) -> UnknownCodeError:

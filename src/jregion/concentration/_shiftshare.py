@@ -16,7 +16,14 @@ import numpy as np
 import pandas as pd
 
 from jregion._display import ResultDisplay
-from jregion.concentration._groups import Coverage, Level, group_labels, prefecture_coverage
+from jregion.concentration._groups import (
+    DECOMPOSITION,
+    Coverage,
+    Level,
+    group_labels,
+    mark_coverage,
+    prefecture_coverage,
+)
 from jregion.concentration._validate import Table, as_table, check_same_shape
 from jregion.regions import SchemeLike, region_order
 
@@ -167,6 +174,7 @@ def shift_share(
     *,
     groups: SchemeLike | pd.Series | None = None,
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> ShiftShare:
     """Classic shift-share decomposition of the change between two dates.
 
@@ -180,11 +188,24 @@ def shift_share(
         to labels given per row, before decomposing.
     level : {"prefecture", "municipality"}, default "prefecture"
         The kind of key in the index when ``groups`` is a scheme.
+    coverage : {"full", "partial"}, default "full"
+        When ``groups`` is a scheme, every prefecture needs a row: ``"full"`` raises
+        :class:`~jregion.errors.CoverageError` otherwise, naming the missing ones;
+        ``"partial"`` decomposes the covered prefectures only (the national rates are
+        then those of the covered total and a region is its covered prefectures).
+        Without a scheme, or with labels given per row, the rows are taken as the whole.
 
     Returns
     -------
     ShiftShare
         Effects per region; ``national + industry_mix + regional_share == change``.
+        With a scheme, ``start.attrs["jregion_coverage"]`` (and every other Series' and
+        frame's) lists the prefectures used and those missing.
+
+    Raises
+    ------
+    CoverageError
+        ``groups`` is a scheme, a prefecture has no row and ``coverage="full"``.
 
     Examples
     --------
@@ -195,6 +216,11 @@ def shift_share(
     >>> ss.to_frame().loc["Chubu"].round(-3).tolist()
     [2324000.0, 2246000.0, -77000.0, -185000.0, 0.0, 108000.0]
     """
+    report = None
+    if groups is not None and not isinstance(groups, pd.Series):
+        report = prefecture_coverage(
+            as_table(start).index, level=level, coverage=coverage, **DECOMPOSITION
+        )
     v0, v1, index, columns = _prepare(start, end, groups, level)
     g, gj, mix, comp = _effects(v0, v1)
     tot0, tot1 = v0.sum(axis=1), v1.sum(axis=1)
@@ -202,7 +228,7 @@ def shift_share(
     def ser(a: np.ndarray, name: str) -> pd.Series:
         return pd.Series(a, index=index, name=name)
 
-    return ShiftShare(
+    result = ShiftShare(
         start=ser(tot0, "start"),
         end=ser(tot1, "end"),
         change=ser(tot1 - tot0, "change"),
@@ -213,6 +239,10 @@ def shift_share(
         national_growth=g,
         industry_growth=pd.Series(gj, index=columns, name="industry_growth"),
     )
+    if report is not None:
+        mark_coverage(result, report)
+    return result
+
 
 
 def share_change(

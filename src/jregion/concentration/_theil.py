@@ -18,7 +18,14 @@ import pandas as pd
 
 from jregion._display import ResultDisplay
 from jregion.concentration._common import per_column, reference_shares, shares
-from jregion.concentration._groups import Level, group_labels
+from jregion.concentration._groups import (
+    DECOMPOSITION,
+    Coverage,
+    Level,
+    group_labels,
+    mark_coverage,
+    prefecture_coverage,
+)
 from jregion.concentration._validate import as_table
 from jregion.regions import SchemeLike, region_order
 
@@ -129,6 +136,7 @@ def theil_decomposition(
     groups: SchemeLike | pd.Series = "eight",
     reference: pd.Series | None = None,
     level: Level = "prefecture",
+    coverage: Coverage = "full",
 ) -> TheilDecomposition:
     """Decompose Theil's T into between- and within-region parts.
 
@@ -145,14 +153,23 @@ def theil_decomposition(
     level : {"prefecture", "municipality"}, default "prefecture"
         The kind of key in ``data``'s index when ``groups`` is a scheme; municipality
         codes are mapped through their first two digits.
+    coverage : {"full", "partial"}, default "full"
+        When ``groups`` is a scheme, every prefecture needs a row: ``"full"`` raises
+        :class:`~jregion.errors.CoverageError` otherwise, naming the missing ones;
+        ``"partial"`` decomposes the covered prefectures only (a region is then its
+        covered prefectures). Labels given per row (a Series) are taken as given.
 
     Returns
     -------
     TheilDecomposition
-        ``total``, ``between``, ``within`` per activity, and per-group parts.
+        ``total``, ``between``, ``within`` per activity, and per-group parts. With a
+        scheme, ``total.attrs["jregion_coverage"]`` (and every other Series' and
+        frame's) lists the prefectures used and those missing.
 
     Raises
     ------
+    CoverageError
+        ``groups`` is a scheme, a prefecture has no row and ``coverage="full"``.
     UnknownCodeError
         An index key is not a prefecture (or municipality) code.
     SchemeError
@@ -169,6 +186,9 @@ def theil_decomposition(
     persons_employed  0.312    0.142    0.17          0.454
     """
     tab = as_table(data)
+    report = None
+    if not isinstance(groups, pd.Series):
+        report = prefecture_coverage(tab.index, level=level, coverage=coverage, **DECOMPOSITION)
     p = reference_shares(reference, tab)
     labels = group_labels(tab.index, groups, level=level)
     codes, uniques = pd.factorize(labels, sort=False)
@@ -194,7 +214,7 @@ def theil_decomposition(
     def frame(a: np.ndarray) -> pd.DataFrame:
         return pd.DataFrame(a, index=gi, columns=cols).reindex(pd.Index(order, name="region"))
 
-    return TheilDecomposition(
+    result = TheilDecomposition(
         total=pd.Series(total, index=cols, name="total"),
         between=pd.Series(between, index=cols, name="between"),
         within=pd.Series(within, index=cols, name="within"),
@@ -205,6 +225,9 @@ def theil_decomposition(
             pd.Index(order, name="region")
         ),
     )
+    if report is not None:
+        mark_coverage(result, report)
+    return result
 
 
 def _group_order(uniques: np.ndarray | pd.Index, groups: SchemeLike | pd.Series) -> list[object]:

@@ -46,6 +46,7 @@ from jregion.points._assign import (
     check_level,
     check_mesh_column,
     level_column,
+    outside_phrase,
 )
 from jregion.points._count import (
     check_count_args,
@@ -121,10 +122,17 @@ def assign(
     DataFrame, GeoDataFrame or dask frame
         The same rows in the same order with the same index, plus the code
         column(s) as Categoricals (mesh codes as strings). A point outside every
-        polygon, or without a location, gets a missing code (NaN), and one
-        :class:`~jregion.errors.PointsOutsideWarning` gives their number (the dask
-        path does not warn; :func:`count_by` does). A dask input gives a lazy dask
-        frame.
+        polygon, or without a location, keeps its row with a missing code (NaN), and
+        one :class:`~jregion.errors.PointsOutsideWarning` gives their number.
+
+        A dask input gives a lazy dask frame, with the same rows and codes once
+        computed. Nothing is computed when ``assign`` returns, so the number of points
+        without a code is not known then and **no warning is raised**. It is reported
+        where the frame is computed through jregion: ``jregion.count_by(lazy, level)``
+        gives one :class:`~jregion.errors.PointsOutsideWarning` and the number in
+        ``attrs["jregion_unplaced"]``. Computed any other way (``compute``,
+        ``to_parquet``), count them with ``lazy[column].isna().sum()`` in the same
+        ``dask.compute`` call.
 
     Raises
     ------
@@ -211,7 +219,8 @@ def count_by(
         list the codes that occur. One column ``count`` (int64) or the weight's
         name, or with ``by`` one column per category. Points without a code are
         left out, counted in ``attrs["jregion_unplaced"]`` and named in one
-        :class:`~jregion.errors.PointsOutsideWarning`. A dask input is computed
+        :class:`~jregion.errors.PointsOutsideWarning` (this is where the points a lazy
+        :func:`assign` left without a code are reported). A dask input is computed
         to this small frame; counts and integer weights equal the in-memory
         result exactly, float weights are summed partition by partition and may
         differ from it in the last bits.
@@ -285,5 +294,12 @@ def count_by(
     elif level == "region":
         categories = pd.Index(region_order(scheme), name=code)
     return finish_counts(
-        parts, code=code, by=by, weight=weight, categories=categories, stacklevel=2
+        parts,
+        code=code,
+        by=by,
+        weight=weight,
+        categories=categories,
+        outside=outside_phrase(level),
+        snap_hint=snap_km is None and not level.startswith("mesh"),
+        stacklevel=2,
     )

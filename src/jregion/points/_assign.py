@@ -14,7 +14,15 @@ from jregion.points._input import check_points, coordinates
 from jregion.points._layers import PolygonLayer, polygon_layer
 from jregion.regions import SchemeLike, region_of
 
-__all__ = ["LEVELS", "MESH_COLUMN", "Level", "assign_frame", "check_mesh_column", "output_columns"]
+__all__ = [
+    "LEVELS",
+    "MESH_COLUMN",
+    "Level",
+    "assign_frame",
+    "check_mesh_column",
+    "output_columns",
+    "outside_phrase",
+]
 
 Level: TypeAlias = Literal[
     "prefecture", "region", "municipality", "mesh1", "mesh2", "mesh3", "mesh4", "mesh5", "mesh6"
@@ -91,6 +99,13 @@ def level_column(level: str) -> str:
     if level.startswith("mesh"):
         return MESH_COLUMN
     return polygon_layer(level).column
+
+
+def outside_phrase(level: str) -> str:
+    """Where a point without a code of ``level`` lies: "outside every prefecture", ..."""
+    if level.startswith("mesh"):
+        return "outside Japan's mesh range"
+    return f"outside every {polygon_layer('prefecture' if level == 'region' else level).noun}"
 
 
 def output_columns(level: str, snap_km: float | None) -> list[str]:

@@ -65,9 +65,15 @@ def finish_counts(
     by: str | None,
     weight: str | None,
     categories: pd.Index | None,
+    outside: str,
+    snap_hint: bool,
     stacklevel: int,
 ) -> pd.DataFrame:
-    """Turn the grouped reductions into the count frame; warn once about unplaced points."""
+    """Turn the grouped reductions into the count frame; warn once about unplaced points.
+
+    ``outside`` says where unplaced points lie ("outside every prefecture"); ``snap_hint``
+    adds that ``assign(..., snap_km=)`` places points near the coast (polygon levels).
+    """
     size = parts[0]
     codes = size.index.get_level_values(0)
     unplaced = np.asarray(pd.isna(codes))
@@ -111,10 +117,10 @@ def finish_counts(
     n_unplaced = int(size[unplaced].sum())
     frame.attrs = {"jregion_unplaced": n_unplaced}
     if n_unplaced:
+        hint = "; assign(..., snap_km=) places points near the coast" if snap_hint else ""
         warnings.warn(
-            f"{n_unplaced:,} of {int(size.sum()):,} points have no {code} (outside every "
-            "polygon or without a location) and are not counted; assign(..., snap_km=) "
-            "places points near the coast",
+            f"{n_unplaced:,} of {int(size.sum()):,} points have no {code} ({outside} or "
+            f"without a location) and are not counted{hint}",
             PointsOutsideWarning,
             stacklevel=stacklevel + 1,
         )

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from jregion.crs import STORAGE_CRS
+from jregion.crs import STORAGE_CRS, check_projected_not_degrees
 from jregion.errors import CRSError, GeometryError, InvalidDataError, NonNumericError
 
 __all__ = ["check_points", "coordinates"]
@@ -100,6 +100,10 @@ def _from_geometry(points: pd.DataFrame, geometry: pd.Series) -> tuple[np.ndarra
         y[located] = shapely.get_y(geoms[located])
     if not crs.equals(STORAGE_CRS):
         from pyproj import Transformer
+
+        if crs.is_projected and located.any():
+            bounds = (np.fmin.reduce(x), np.fmin.reduce(y), np.fmax.reduce(x), np.fmax.reduce(y))
+            check_projected_not_degrees(crs, bounds, what="the points")
 
         tr = Transformer.from_crs(crs, STORAGE_CRS, always_xy=True)
         x, y = tr.transform(x, y)

@@ -74,20 +74,34 @@ def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
-def read_rows(text: str) -> list[list[str]]:
+def read_rows(text: str) -> tuple[list[list[str]], list[int]]:
     """Parse CSV text into rows of stripped cells (blank lines kept as empty rows).
 
-    Text that ends inside a quoted cell (a download cut in the middle of a value) raises
-    :class:`LayoutError` saying the file is truncated, rather than reading the fragment.
+    Returns the rows and the 1-based line each row starts on (a quoted cell with line
+    breaks makes its row span several lines). Text that ends inside a quoted cell (a
+    download cut in the middle of a value) raises :class:`LayoutError` saying the file
+    is truncated, rather than reading the fragment.
     """
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        rows, lines = _parse(text, strict=True)
     except csv.Error as err:
         if "unexpected end of data" in str(err):
-            lines = text.count("\n") + 1
+            lines_in = text.count("\n") + 1
             raise LayoutError(
-                f"the file is truncated: it ends inside a quoted cell (line {lines}); "
+                f"the file is truncated: it ends inside a quoted cell (line {lines_in}); "
                 "download it again"
             ) from None
-        rows = list(csv.reader(io.StringIO(text, newline="")))  # lenient on other quirks
-    return [[c.strip() for c in row] for row in rows]
+        rows, lines = _parse(text, strict=False)  # lenient on other quirks
+    return [[c.strip() for c in row] for row in rows], lines
+
+
+def _parse(text: str, *, strict: bool) -> tuple[list[list[str]], list[int]]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=strict)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    last = 0
+    for row in reader:
+        rows.append(row)
+        lines.append(last + 1)
+        last = reader.line_num  # the line the row ends on
+    return rows, lines

@@ -115,7 +115,7 @@ def _check_name(code: str, pref: str | None, name: str, level: str, *, row: int)
     what = "the national total" if named == "national" else f"prefecture {named}"
     expected = "the national total" if level == "national" else f"prefecture {pref}"
     raise UnknownCodeError(
-        f"row {row}: area code {code!r} is {expected} but its name {name!r} is {what}; "
+        f"line {row}: area code {code!r} is {expected} but its name {name!r} is {what}; "
         "the file's code and name columns disagree: check that the columns were not "
         "shifted or edited"
     )
@@ -131,7 +131,7 @@ def _area(code: str | None, name: str, *, row: int) -> _Area:
     if code is not None:
         if not code.isdigit() or len(code) not in (2, 5):
             raise LayoutError(
-                f"row {row}: area code {code!r} is neither a 2-digit nor a 5-digit code"
+                f"line {row}: area code {code!r} is neither a 2-digit nor a 5-digit code"
             )
         pref = code[:2]
         if code.strip("0") == "":
@@ -139,7 +139,7 @@ def _area(code: str | None, name: str, *, row: int) -> _Area:
             return _Area(code, None, name, "national")
         if pref not in _PREF_SET:
             raise UnknownCodeError(
-                f"row {row}: area code {code!r} ({name}) starts with no prefecture code"
+                f"line {row}: area code {code!r} ({name}) starts with no prefecture code"
             )
         level = "prefecture" if len(code) == 2 or code[2:] == "000" else "municipality"
         _check_name(code, pref, name, level, row=row)
@@ -215,7 +215,9 @@ def _year(*cells: str | None) -> int | None:
     return None
 
 
-def _check_widths(rows: list[list[str]], h: _Header, *, ends_with_newline: bool) -> None:
+def _check_widths(
+    rows: list[list[str]], lines: list[int], h: _Header, *, ends_with_newline: bool
+) -> None:
     """Every data row has the header's cell count; a short last row means a truncated file."""
     width = len(rows[h.end])
     data = [(i, row) for i, row in enumerate(rows) if i > h.end and any(row)]
@@ -224,18 +226,20 @@ def _check_widths(rows: list[list[str]], h: _Header, *, ends_with_newline: bool)
             continue
         if pos == len(data) - 1 and len(row) < width and not ends_with_newline:
             raise LayoutError(
-                f"the file is truncated: its last row (line {i + 1}) has {len(row)} of the "
+                f"the file is truncated: its last row (line {lines[i]}) has {len(row)} of the "
                 f"header's {width} cells and the file ends without a line break; download it "
                 "again"
             )
         raise LayoutError(
-            f"line {i + 1} has {len(row)} cells but the header (line {h.end + 1}) has "
+            f"line {lines[i]} has {len(row)} cells but the header (line {lines[h.end]}) has "
             f"{width}: a value with an unquoted comma, a missing or extra cell, or a cut "
             "file; every row must line up with the header, so nothing is read by guesswork"
         )
 
 
-def _records_ssds(rows: list[list[str]], h: _Header) -> list[dict[str, object]]:
+def _records_ssds(
+    rows: list[list[str]], lines: list[int], h: _Header
+) -> list[dict[str, object]]:
     header = rows[h.end]
     col = {name: j for j, name in enumerate(header[: h.k])}
     if "地域" not in col:
@@ -248,7 +252,7 @@ def _records_ssds(rows: list[list[str]], h: _Header) -> list[dict[str, object]]:
             has_note = j + 1 < len(header) and header[j + 1] == "注釈"
             items.append((j, m.group(1), m.group(2), m.group(3), j + 1 if has_note else None))
     out: list[dict[str, object]] = []
-    for r, row in enumerate(rows[h.end + 1 :], start=h.end + 2):
+    for r, row in zip(lines[h.end + 1 :], rows[h.end + 1 :], strict=True):
         if not any(row):
             continue
 
@@ -304,7 +308,7 @@ def _base(name: str) -> str:
     return re.sub(r"\s*(補助)?コード$", "", name)
 
 
-def _db_dimensions(rows: list[list[str]], h: _Header) -> _DbDims:
+def _db_dimensions(rows: list[list[str]], lines: list[int], h: _Header) -> _DbDims:
     """Find a table's dimensions.
 
     The area is the plain (not code) dimension whose values name prefectures; then the
@@ -314,7 +318,8 @@ def _db_dimensions(rows: list[list[str]], h: _Header) -> _DbDims:
     row_dims = [(j, name) for j, name in enumerate(header[: h.k]) if name]
     col_rows = [(rows[i][h.k].lstrip("/").strip(), rows[i]) for i in range(h.start, h.end + 1)]
     value_cols = [j for j in range(h.k + 1, len(header)) if header[j] and header[j] != "注釈"]
-    data = [(r, row) for r, row in enumerate(rows[h.end + 1 :], start=h.end + 2) if any(row)]
+    below = zip(lines[h.end + 1 :], rows[h.end + 1 :], strict=True)
+    data = [(r, row) for r, row in below if any(row)]
     names = [n for _, n in row_dims] + [lab for lab, _ in col_rows]
     header_dims = dict(col_rows)
 
@@ -385,8 +390,10 @@ def _db_records(header: list[str], dims: _DbDims) -> list[dict[str, object]]:
     return out
 
 
-def _records_db(rows: list[list[str]], h: _Header) -> tuple[list[dict[str, object]], list[str]]:
-    dims = _db_dimensions(rows, h)
+def _records_db(
+    rows: list[list[str]], lines: list[int], h: _Header
+) -> tuple[list[dict[str, object]], list[str]]:
+    dims = _db_dimensions(rows, lines, h)
     return _db_records(rows[h.end], dims), dims.extras
 
 
@@ -454,17 +461,17 @@ def read_estat(
     if layout not in ("auto", "ssds", "db_table"):
         raise ValueError(f"layout must be 'auto', 'ssds' or 'db_table', got {layout!r}")
     text, enc = decode_file(path, encoding=encoding)
-    rows = read_rows(text)
+    rows, lines = read_rows(text)
     head = _find_header(rows)
-    _check_widths(rows, head, ends_with_newline=text.endswith(("\n", "\r")))
+    _check_widths(rows, lines, head, ends_with_newline=text.endswith(("\n", "\r")))
     found = "ssds" if _is_ssds(rows[head.end], head.k) else "db_table"
     if layout != "auto" and layout != found:
         raise LayoutError(f"{os.fspath(path)!r} looks like a {found!r} file, not {layout!r}")
     extras: list[str] = []
     if found == "ssds":
-        records = _records_ssds(rows, head)
+        records = _records_ssds(rows, lines, head)
     else:
-        records, extras = _records_db(rows, head)
+        records, extras = _records_db(rows, lines, head)
     cols = [*TIDY_COLUMNS[:8], *extras, *TIDY_COLUMNS[8:]]
     df = pd.DataFrame.from_records(records, columns=cols)
     for c in ("area_code", "pref_code", "indicator_code", "unit"):

@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from jregion._keys import check_unique
-from jregion.crs import EQUAL_AREA_CRS
+from jregion.crs import EQUAL_AREA_CRS, check_projected_not_degrees
 from jregion.errors import CRSError, GeometryError, UnmatchedKeyError
 from jregion.weights._csr import CSRWeights
 from jregion.weights._kernel import kernel_weights
@@ -105,6 +105,7 @@ def _points_km(gdf: Any) -> npt.NDArray[np.float64]:
             )
         projected = gdf.to_crs(EQUAL_AREA_CRS)
     else:
+        check_projected_not_degrees(gdf.crs, gdf.total_bounds, what="the GeoDataFrame")
         projected = gdf
         unit = projected.crs.axis_info[0].unit_name if projected.crs.axis_info else ""
         if unit not in ("metre", "meter"):
