@@ -397,6 +397,19 @@ def test_save_html_cdn_under_300_kb_and_inline_self_contained(
     assert inline.stat().st_size < cdn.stat().st_size + 170_000
 
 
+def test_save_html_is_byte_stable(area_gdf: gpd.GeoDataFrame, tmp_path: Path) -> None:
+    # branca gives every element 16 random bytes as its id, written into the page as variable
+    # and element names; save_html numbers them instead, so the same map gives the same file
+    maps = [jregion.explore_choropleth(area_gdf, "area", k=5) for _ in range(2)]
+    first, second = (jregion.save_html(m, tmp_path / f"m{i}.html") for i, m in enumerate(maps))
+    assert first.read_bytes() == second.read_bytes()
+    text = first.read_text(encoding="utf-8")
+    assert maps[0]._id not in text and f"map_{0:032x}" not in text
+    assert re.search(r"var map_0{31}1 = L\.map\(", text)  # the map is the root's first child
+    again = jregion.save_html(maps[0], tmp_path / "again.html")  # the map itself is unchanged
+    assert again.read_bytes() == first.read_bytes() and maps[0]._id != f"{1:032x}"
+
+
 def test_save_html_inline_drops_tiles_without_changing_the_map(
     area_gdf: gpd.GeoDataFrame, tmp_path: Path
 ) -> None:

@@ -96,6 +96,24 @@ def _tile_layers(m: Any) -> list[tuple[str, Any]]:
     ]
 
 
+def _stable_ids(root: Any, page: str) -> str:
+    """Replace branca's random element ids (16 random bytes in hex) by their order in the tree.
+
+    Every element gets a fresh random id, which Folium writes into the page as the names of
+    its JavaScript variables and HTML elements, so two saves of the same map used to differ.
+    Numbering the elements breadth-first from the root (as rendered, so elements that the
+    render adds are included) makes the file depend on the map alone.
+    """
+    order: dict[str, str] = {}
+    queue = [root]
+    while queue:
+        element = queue.pop(0)
+        order.setdefault(element._id, f"{len(order):032x}")
+        queue.extend(element._children.values())
+    pattern = re.compile("|".join(re.escape(old) for old in order))
+    return pattern.sub(lambda match: order[match.group(0)], page)
+
+
 def save_html(
     m: Any,
     path: str | os.PathLike[str],
@@ -139,6 +157,12 @@ def save_html(
         (for example a Folium plugin or a default marker icon set); the message
         lists the URLs.
 
+    Notes
+    -----
+    The file depends on the map alone: Folium's random element ids are replaced by their
+    order in the map, so saving the same map, or the same map built again, gives the same
+    bytes (diffable figures for a paper's repository).
+
     Examples
     --------
     >>> import tempfile, pathlib, jregion
@@ -157,14 +181,20 @@ def save_html(
     if tiles not in ("auto", "keep", "drop"):
         raise ValueError(f"tiles must be 'auto', 'keep' or 'drop', got {tiles!r}")
     drop = tiles == "drop" or (tiles == "auto" and assets == "inline")
-    children = dict(m._children)
+    root = m.get_root()
+    # Rendering adds to the map (tiles dropped here) and to the page's header, body and
+    # script (each render appends every layer's addTo line again): put all four back after,
+    # so that the map is left as it was and saving it twice writes the same file.
+    touched = [m, root.header, root.html, root.script]
+    before = [dict(element._children) for element in touched]
     for key, _ in _tile_layers(m) if drop else []:
         del m._children[key]
     try:
-        page = m.get_root().render()
+        page = _stable_ids(root, root.render())
     finally:
-        m._children.clear()
-        m._children.update(children)
+        for element, children in zip(touched, before, strict=True):
+            element._children.clear()
+            element._children.update(children)
     if assets == "inline":
         page = _inline(page)
     out = Path(path)
