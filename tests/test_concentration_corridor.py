@@ -150,6 +150,14 @@ def test_corridor_errors() -> None:
     with pytest.raises(jregion.CRSError, match="no CRS"):
         jregion.corridor_share(pts.set_crs(None, allow_override=True), method="points",
                                distance_km=5)
+    # degrees labelled with a projected CRS (metres): Tokyo would sit near the CRS's origin
+    with pytest.raises(jregion.CRSError, match=r"EPSG:6677.*look like degrees"):
+        jregion.corridor_share(pts.set_crs("EPSG:6677", allow_override=True), method="points",
+                               distance_km=5)
+    # and metres labelled lon/lat
+    with pytest.raises(jregion.CRSError, match="look projected"):
+        jregion.corridor_share(pts.to_crs("EPSG:6677").set_crs("EPSG:4326", allow_override=True),
+                               method="points", distance_km=5)
     with pytest.raises(TypeError, match="GeoDataFrame"):
         jregion.corridor_share(pd.DataFrame({"v": [1.0]}), method="points", distance_km=5)
     with pytest.raises(KeyError, match="nope"):

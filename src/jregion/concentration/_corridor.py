@@ -107,7 +107,9 @@ def corridor_share(
     InvalidDataError
         ``distance_km`` missing, refused, or not positive; negative or NaN activity.
     GeometryError, CRSError
-        Geometries of the wrong type, empty, or data without a CRS.
+        Geometries of the wrong type, empty, or data without a CRS or with coordinates that
+        cannot be in the CRS they are labelled with (degrees labelled projected, or metres
+        labelled lon/lat).
 
     Examples
     --------

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from jregion.concentration._validate import as_table
-from jregion.crs import EQUAL_AREA_CRS
+from jregion.crs import EQUAL_AREA_CRS, check_plausible_crs
 from jregion.errors import CRSError, GeometryError
 
 __all__: list[str] = []
@@ -27,6 +27,7 @@ def _as_geo(data: object, method: str) -> Any:
             raise CRSError(
                 "data has no CRS; set it first, e.g. data.set_crs('EPSG:4326') for lon/lat"
             )
+        check_plausible_crs(data, what="data")
         geoms = data.geometry
         if geoms.isna().any() or geoms.is_empty.any():
             bad = data.index[(geoms.isna() | geoms.is_empty).to_numpy()].tolist()[:5]
