@@ -41,9 +41,9 @@ ATTRIBUTION_MIN_PT = 6.0
 MISSING_EDGE = "#202020"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MapOptions:
-    """Options shared by every map panel (internal)."""
+    """Options shared by every map panel (internal; built by keyword)."""
 
     crs: str
     inset: bool

@@ -157,7 +157,8 @@ def plot_lisa(
         labels_ = cluster.astype(object).to_numpy()
         colors = [palette[str(c)] if c in palette else MISSING_COLOR for c in labels_]
         missing = pd.isna(cluster).to_numpy()
-        opts = MapOptions(crs_key(crs), inset, ogasawara, regions, None, labels, p)
+        opts = MapOptions(crs=crs_key(crs), inset=inset, ogasawara=ogasawara, regions=regions,
+                          points=None, labels=labels, preset=p)
         own_figure = ax is None
         if ax is None:
             fig, axes = new_figure(p)

@@ -193,7 +193,8 @@ def plot_choropleth(
     with style_context(p):
         c = _classes(gdf[column], scheme=scheme, k=k, bins=bins, bins_from=bins_from)
         palette, per_row = _colors(c, cmap, grayscale)
-        opts = MapOptions(crs_key(crs), inset, ogasawara, regions, points, labels, p)
+        opts = MapOptions(crs=crs_key(crs), inset=inset, ogasawara=ogasawara, regions=regions,
+                          points=points, labels=labels, preset=p)
         own_figure = ax is None
         if ax is None:
             fig, axes = new_figure(p)
@@ -283,7 +284,8 @@ def plot_facets(
             shared = _classes(frames[0], scheme=scheme, k=k, bins=None, bins_from=frames)
         nrows = -(-len(columns) // ncols)
         fig, axes = new_figure(p, nrows=nrows, ncols=ncols)
-        opts = MapOptions(crs_key(crs), inset, False, regions, None, None, p)
+        opts = MapOptions(crs=crs_key(crs), inset=inset, ogasawara=False, regions=regions,
+                          points=None, labels=None, preset=p)
         palette = class_colors(shared.k, cmap=cmap, grayscale=grayscale)
         missing_total = 0
         for i, col in enumerate(columns):

@@ -206,7 +206,8 @@ def plot_mesh(
         order = np.argsort(keys)
         keys, classes = keys[order], c.yb.to_numpy()[order]
         key = crs_key(crs)
-        opts = MapOptions(key, inset, False, None, None, None, p)
+        opts = MapOptions(crs=key, inset=inset, ogasawara=False, regions=None, points=None,
+                          labels=None, preset=p)
         fig, axes = new_figure(p)
         ax = axes[0]
         outline = load_prefectures(resolution="web")
