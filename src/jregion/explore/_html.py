@@ -110,8 +110,8 @@ def _stable_ids(root: Any, page: str) -> str:
         element = queue.pop(0)
         order.setdefault(element._id, f"{len(order):032x}")
         queue.extend(element._children.values())
-    pattern = re.compile("|".join(re.escape(old) for old in order))
-    return pattern.sub(lambda match: order[match.group(0)], page)
+    # one pass over the page (an alternation of every id made it quadratic in the elements)
+    return re.sub(r"[0-9a-f]{32}", lambda match: order.get(match.group(0), match.group(0)), page)
 
 
 def save_html(
