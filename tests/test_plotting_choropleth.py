@@ -22,6 +22,7 @@ from pyproj import Transformer
 
 import jregion
 from jregion.classification import ClassificationError, NonNumericError, classify
+from jregion.crs import check_plausible_crs
 from jregion.plotting import (
     PlotOptionError,
     PointLayer,
@@ -448,6 +449,13 @@ def test_degrees_labelled_projected_raise_a_crs_error(frame: gpd.GeoDataFrame) -
         jregion.CRSError, match=r"labelled EPSG:6677 .*look like degrees.*EPSG:4326"
     ):
         plot_choropleth(degrees, "code_num", k=3)
+    # in kilometres the same window is a real study area 120-155 km east and 20-47 km north
+    # of the origin (here near 138.5 E, 35.3 N): no error
+    km = "+proj=laea +lat_0=35 +lon_0=137 +units=km +ellps=GRS80"
+    area = gpd.GeoDataFrame(geometry=[shapely.box(121, 21, 154, 46)], crs=km)
+    check_plausible_crs(area)
+    centre = area.geometry.centroid.to_crs("EPSG:4326").iloc[0]
+    assert (round(centre.x, 1), round(centre.y, 1)) == (138.5, 35.3)
 
 
 @pytest.mark.parametrize("where", ["title", "legend_title"])

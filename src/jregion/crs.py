@@ -49,11 +49,12 @@ _JAPAN_LAT = (20.0, 47.0)
 def check_projected_not_degrees(crs: Any, bounds: Any, *, what: str = "gdf") -> None:
     """Raise :class:`~jregion.errors.CRSError` if a projected layer's coordinates are degrees.
 
-    Coordinates labelled with a projected CRS whose bounds ``(x0, y0, x1, y1)`` all lie
-    within longitudes 120..155 and latitudes 20..47 (so they span under 35 units) are
-    almost surely longitudes and latitudes with the wrong label: a projected layer of
-    Japan in metres (or feet) has coordinates in the thousands at least. Geographic
-    CRSs and bounds that are not finite (no geometry) pass.
+    Coordinates labelled with a projected CRS in metres or feet whose bounds
+    ``(x0, y0, x1, y1)`` all lie within longitudes 120..155 and latitudes 20..47 are almost
+    surely longitudes and latitudes with the wrong label: in metres that window is a site
+    under 35 m by 27 m lying 120-155 m east and 20-47 m north of the CRS's origin. CRSs in
+    larger units (kilometres), where such a window is a real study area, geographic CRSs
+    and bounds that are not finite (no geometry) pass.
     """
     from pyproj import CRS
 
@@ -62,6 +63,9 @@ def check_projected_not_degrees(crs: Any, bounds: Any, *, what: str = "gdf") -> 
     crs = CRS.from_user_input(crs)
     if not crs.is_projected:
         return
+    axis = crs.axis_info[0] if crs.axis_info else None
+    if axis is not None and axis.unit_conversion_factor > 1.0:
+        return  # kilometres and larger: 35 units is a region, not a sign of degrees
     x0, y0, x1, y1 = (float(v) for v in bounds)
     lon_lo, lon_hi = _JAPAN_LON
     lat_lo, lat_hi = _JAPAN_LAT
@@ -70,9 +74,10 @@ def check_projected_not_degrees(crs: Any, bounds: Any, *, what: str = "gdf") -> 
         raise CRSError(
             f"{what} is labelled {crs.to_string()} (projected, in {unit}) but its coordinates "
             f"span x {x0:,.6g}..{x1:,.6g}, y {y0:,.6g}..{y1:,.6g}: they look like degrees of "
-            "longitude and latitude in Japan (a projected layer of Japan has coordinates in "
-            'the thousands at least). Label them as lon/lat, gdf.set_crs("EPSG:4326", '
-            "allow_override=True), then convert with to_crs(...) if you need the projection"
+            f"longitude and latitude in Japan (as {unit} they would be a site a few dozen "
+            "units across beside the CRS's origin). Label them as lon/lat, "
+            'gdf.set_crs("EPSG:4326", allow_override=True), then convert with to_crs(...) if '
+            "you need the projection"
         )
 
 
