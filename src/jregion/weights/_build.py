@@ -23,7 +23,7 @@ from jregion._keys import check_unique
 from jregion.crs import EQUAL_AREA_CRS, check_projected_not_degrees
 from jregion.errors import CRSError, GeometryError, UnmatchedKeyError
 from jregion.weights._csr import CSRWeights
-from jregion.weights._kernel import kernel_weights
+from jregion.weights._kernel import kernel_weights, pairs_within
 from jregion.weights._links import FixedLink, LinkRecord, link_edges, resolve_links
 from jregion.weights._sparse import SparseGraph
 
@@ -210,12 +210,8 @@ def _knn(xy: npt.NDArray[np.float64], k: int, index: pd.Index) -> CSRWeights:
 
 
 def _distance_band(xy: npt.NDArray[np.float64], threshold: float) -> CSRWeights:
-    from scipy.spatial import cKDTree
-
-    pairs = cKDTree(xy).query_pairs(threshold, output_type="ndarray").astype(np.int64)
-    a, b = pairs[:, 0], pairs[:, 1]
-    n = len(xy)
-    return CSRWeights.from_coo(np.r_[a, b], np.r_[b, a], np.ones(2 * len(a)), n=n)
+    a, b, _ = pairs_within(xy, threshold)
+    return CSRWeights.from_coo(np.r_[a, b], np.r_[b, a], np.ones(2 * len(a)), n=len(xy))
 
 
 def build_weights(
@@ -249,8 +245,11 @@ def build_weights(
     k : int, optional
         Number of neighbours, for ``kind="knn"`` only (``1 <= k < n``).
     threshold : float, optional
-        Distance in km, for ``kind="distance_band"`` only. Units beyond it from all others
-        become isolates.
+        Distance in km, for ``kind="distance_band"`` only: pairs at d <= threshold are
+        linked. Units beyond it from all others become isolates. Distances are computed as
+        ``scipy.spatial.cKDTree.query`` computes them, so the largest nearest-neighbour
+        distance it reports, used as the threshold (or a kernel's bandwidth), leaves no unit
+        an isolate.
     bandwidth : float, optional
         Kernel bandwidth in km, for ``kind="kernel"`` only: the same for every unit. Units
         with no other unit within it become isolates.
@@ -264,6 +263,9 @@ def build_weights(
         d <= bandwidth is a link unless its weight is 0 (triangular, parabolic, bisquare and
         boxcar at d = bandwidth); pairs beyond get none (the gaussian and exponential are cut
         there). A unit is not its own neighbour; two units at the same point are neighbours.
+        A pair at the bandwidth up to rounding is linked exactly as by ``kind="distance_band"``
+        with that threshold; libpysal, whose distances come from scikit-learn, may decide such
+        a tie the other way.
     links : "japan", sequence of FixedLink, or None
         Fixed links to add as binary neighbours in both directions. ``"japan"`` adds
         :func:`japan_links` (prefecture ids; integer ids 1..47 are matched too; a link with a

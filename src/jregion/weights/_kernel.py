@@ -6,7 +6,10 @@ tests/test_weights_kernel.py:
 
 - every ordered pair of distinct units ``i != j`` at Euclidean distance ``d <= h`` gets the
   weight ``K(d / h)``; pairs beyond ``h`` get none, and a unit is never its own neighbour (two
-  units at the same point are neighbours, at ``K(0)``);
+  units at the same point are neighbours, at ``K(0)``). ``d`` is computed as ``cKDTree.query``
+  computes distances (:func:`pairs_within`), and ``kind="distance_band"`` links the same
+  pairs; at a tie with ``h`` libpysal decides on scikit-learn's rounding of ``d`` and may
+  differ there by one ulp;
 - a pair whose weight is exactly 0 is dropped: at ``d == h`` for ``"triangular"``,
   ``"parabolic"`` and ``"bisquare"`` (``K(1) = 0``) and ``"boxcar"`` (1 only for ``d < h``).
   ``"gaussian"`` and ``"exponential"`` keep it, and so does ``"cosine"``, whose
@@ -27,9 +30,10 @@ import numpy.typing as npt
 
 from jregion.weights._csr import CSRWeights
 
-__all__ = ["KERNELS", "kernel_weights"]
+__all__ = ["KERNELS", "kernel_weights", "pairs_within"]
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 
 def _triangular(z: FloatArray) -> FloatArray:
@@ -76,19 +80,28 @@ KERNELS: dict[str, Callable[[FloatArray], FloatArray]] = {
 }
 
 
-def kernel_weights(xy: FloatArray, kernel: str, bandwidth: float) -> CSRWeights:
-    """Weights ``K(d / bandwidth)`` between the points ``xy`` (n x 2) within ``bandwidth``."""
+def pairs_within(xy: FloatArray, radius: float) -> tuple[IntArray, IntArray, FloatArray]:
+    """Pairs ``i < j`` of points ``xy`` (n x 2) at distance ``d <= radius``, and their ``d``.
+
+    ``d`` is ``sqrt(dx**2 + dy**2)``, computed as ``cKDTree.query`` computes a nearest
+    neighbour's distance, so a radius equal to the largest nearest-neighbour distance from
+    ``cKDTree.query`` leaves no point without a neighbour (cKDTree's own ``query_pairs``
+    compares squared sums with ``radius**2`` and can miss such a pair by one ulp).
+    """
     from scipy.spatial import cKDTree
 
-    n = len(xy)
-    # cKDTree compares squared distances; search a hair wider, then decide on d itself
-    pairs = cKDTree(xy).query_pairs(bandwidth * (1.0 + 1e-9), output_type="ndarray")
+    pairs = cKDTree(xy).query_pairs(radius * (1.0 + 1e-9), output_type="ndarray")
     a, b = pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
     diff = xy[a] - xy[b]
-    d = np.hypot(diff[:, 0], diff[:, 1])
-    within = d <= bandwidth
-    a, b = a[within], b[within]
-    w = KERNELS[kernel](d[within] / bandwidth)
+    d = np.sqrt(diff[:, 0] * diff[:, 0] + diff[:, 1] * diff[:, 1])
+    within = d <= radius
+    return a[within], b[within], d[within]
+
+
+def kernel_weights(xy: FloatArray, kernel: str, bandwidth: float) -> CSRWeights:
+    """Weights ``K(d / bandwidth)`` between the points ``xy`` (n x 2) within ``bandwidth``."""
+    a, b, d = pairs_within(xy, bandwidth)  # the pairs of kind="distance_band" too
+    w = KERNELS[kernel](d / bandwidth)
     keep = w != 0.0
     a, b, w = a[keep], b[keep], w[keep]
-    return CSRWeights.from_coo(np.r_[a, b], np.r_[b, a], np.r_[w, w], n=n)
+    return CSRWeights.from_coo(np.r_[a, b], np.r_[b, a], np.r_[w, w], n=len(xy))
