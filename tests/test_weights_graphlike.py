@@ -19,6 +19,7 @@ import pytest
 import scipy.sparse as sp
 
 import jregion
+from jregion.errors import DuplicateKeyError
 from jregion.weights import SparseGraph, as_graph, build_weights, graph_from_edges
 
 libpysal_graph = pytest.importorskip("libpysal.graph")
@@ -174,12 +175,18 @@ def test_adjacency_read_from_codes_equals_libpysal_properties(
         ids, csr = read
         pd.testing.assert_index_equal(ids, peer.unique_ids)
         assert (csr.to_scipy() != sp.csr_array(peer.sparse)).nnz == 0
-    # out of canonical order (libpysal trusts is_sorted=True): the properties are read instead
-    adjacency = graphs[-1].adjacency.iloc[::-1]
-    unsorted = Graph(adjacency, is_sorted=True)
+    # Out of canonical order (libpysal trusts is_sorted=True): read by label. The reference is
+    # the adjacency's own rows: the link 10 <-> 30, and 20 an isolate. (libpysal's unique_ids
+    # with its sparse, as read before, linked 20 and 10.)
+    unsorted = Graph(graphs[-1].adjacency.iloc[::-1], is_sorted=True)
     assert _canonical_adjacency(unsorted.adjacency) is None
-    expected = SparseGraph(pd.Index(unsorted.unique_ids), sp.csr_array(unsorted.sparse))
-    assert as_graph(unsorted).equals(expected)
-    # a repeated pair is not canonical either
+    got = as_graph(unsorted)
+    assert list(got.unique_ids) == [20, 10, 30]
+    rows = [tuple(r) for r in got.to_frame().itertuples(index=False)]
+    assert rows == [(20, 20, 0.0), (10, 30, 1.0), (30, 10, 1.0)]  # an isolate: a zero self-link
+    assert list(got.isolates) == [20]
+    # a repeated pair is not canonical either, and is refused
     twice = pd.concat([graphs[-1].adjacency, graphs[-1].adjacency.iloc[:1]])
     assert _canonical_adjacency(twice.sort_index()) is None
+    with pytest.raises(DuplicateKeyError, match=r"repeated|duplicated .*pairs"):
+        as_graph(Graph(twice, is_sorted=True))

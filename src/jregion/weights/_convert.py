@@ -25,6 +25,8 @@ from typing import Any, Protocol, TypeAlias, runtime_checkable
 import numpy as np
 import pandas as pd
 
+from jregion._keys import check_unique
+from jregion.errors import UnmatchedKeyError
 from jregion.weights._csr import CSRWeights
 from jregion.weights._links import INDEX_NAME_ATTR, LINKS_ATTR
 from jregion.weights._sparse import SparseGraph
@@ -120,6 +122,32 @@ def _canonical_adjacency(adjacency: pd.Series) -> tuple[pd.Index, CSRWeights] | 
     return ids, CSRWeights(indptr=indptr, indices=neighbor, data=adjacency.to_numpy(np.float64))
 
 
+def _labelled_adjacency(adjacency: pd.Series) -> tuple[pd.Index, CSRWeights]:
+    """Read a libpysal Graph's adjacency in any order, by its labels.
+
+    The ids are the focal labels in order of first appearance (libpysal's ``unique_ids``);
+    each link's row and column are looked up by label. (libpysal's own ``sparse`` follows
+    the level codes instead, so a Graph built with ``is_sorted=True`` on an adjacency that
+    was not sorted paired the ids with the wrong rows.)
+    """
+    check_unique(adjacency.index, what="the libpysal Graph's adjacency",
+                 kind="(focal, neighbor) pairs", fix="keep one row per pair")
+    focal = adjacency.index.get_level_values(0)
+    neighbor = adjacency.index.get_level_values(1)
+    ids = focal.unique()
+    cols = ids.get_indexer(neighbor)
+    if (cols < 0).any():
+        stray = neighbor[cols < 0].unique()[:5].tolist()
+        raise UnmatchedKeyError(
+            f"the libpysal Graph links to {stray}, which are not focal ids; libpysal needs "
+            "every id as a focal (an isolate as a zero-weight self-link): rebuild the Graph "
+            "with one of its constructors"
+        )
+    csr = CSRWeights.from_coo(ids.get_indexer(focal), cols, adjacency.to_numpy(np.float64),
+                              n=len(ids))
+    return ids, csr
+
+
 def as_graph(
     graph: GraphLike | SparseMatrixLike, *, ids: pd.Index | Sequence[Hashable] | None = None
 ) -> SparseGraph:
@@ -176,10 +204,9 @@ def as_graph(
     kind = _libpysal_class(graph)
     if kind == "Graph":
         g: Any = graph
-        read = _canonical_adjacency(g.adjacency)
-        unique_ids, csr = read if read is not None else (
-            g.unique_ids, CSRWeights.from_scipy(g.sparse)
-        )
+        adjacency = g.adjacency
+        read = _canonical_adjacency(adjacency)
+        unique_ids, csr = read if read is not None else _labelled_adjacency(adjacency)
         name = getattr(g, INDEX_NAME_ATTR, unique_ids.name)
         # libpysal stores an isolate as a zero-weight self-link; a SparseGraph stores nothing
         return SparseGraph(pd.Index(unique_ids, name=name), csr.select(csr.data != 0),
