@@ -360,6 +360,38 @@ def test_compiled_kernel_reports_the_first_bad_point(monkeypatch: pytest.MonkeyP
         to_mesh([35.0, 10.0], [139.0, 139.0])
 
 
+def test_compiled_kernel_loads_with_the_collector_paused_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # jregion._numba.loading: the first call (the load) runs with the garbage collector
+    # paused; later calls leave the collector alone
+    import gc
+
+    from jregion.mesh import _codes, _compiled
+
+    if _compiled.to_mesh_kernel() is None:
+        pytest.skip("numba not installed (the fast extra)")
+    fresh = _compiled.to_mesh_kernel.__wrapped__()  # a new dispatcher: nothing loaded yet
+    seen: list[bool] = []
+
+    class Watched:
+        @property
+        def signatures(self) -> list[object]:
+            return list(fresh.signatures)
+
+        def __call__(self, *args: object) -> object:
+            seen.append(gc.isenabled())
+            return fresh(*args)
+
+    monkeypatch.setattr(_compiled, "to_mesh_kernel", Watched)
+    monkeypatch.setattr(_codes, "COMPILED_MIN_POINTS", 0)
+    assert not fresh.signatures
+    for _ in range(2):
+        # by hand: 35.0 * 1.5 = 52.5 -> 52, 39, then 0.5 * 8 -> 4, 0, 0, 0; 36.0 * 1.5 = 54
+        assert list(to_mesh([35.0, 36.0], [139.0, 139.0])) == ["52394000", "54390000"]
+    assert seen == [False, True] and gc.isenabled()
+
+
 def test_without_numba_the_numpy_path_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

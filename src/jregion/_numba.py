@@ -19,7 +19,7 @@ import gc
 from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["gc_paused", "jit"]
+__all__ = ["gc_paused", "jit", "loading"]
 
 
 def jit(*functions: Callable[..., Any]) -> tuple[Any, ...] | None:
@@ -53,7 +53,10 @@ def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for the block, then restore its previous state.
 
     Nothing is lost: objects that become garbage in the block are collected at the next
-    collection after it. A collector that the caller had disabled stays disabled.
+    collection after it. A collector that the caller had disabled stays disabled. The
+    collector is one per process, so the pause holds for every thread while the block runs
+    (keep blocks short: a kernel's first load); a thread that disables the collector during
+    the block finds it enabled again after it.
 
     Examples
     --------
@@ -72,3 +75,18 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def loading(kernel: Any) -> contextlib.AbstractContextManager[None]:
+    """:func:`gc_paused` if ``kernel`` has nothing loaded yet (its first call), else nothing.
+
+    Examples
+    --------
+    >>> import contextlib
+    >>> from jregion._numba import loading
+    >>> class Loaded:
+    ...     signatures = ["(float64,)"]
+    >>> isinstance(loading(Loaded()), contextlib.nullcontext)
+    True
+    """
+    return contextlib.nullcontext() if kernel.signatures else gc_paused()

@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from jregion._numba import gc_paused
+from jregion._numba import loading
 from jregion.errors import MeshCodeError
 from jregion.mesh import _compiled
 from jregion.mesh._compiled import COMPILED_MIN_POINTS
@@ -117,7 +117,7 @@ def _point_codes(
         return encode_units(rows, cols, level)
     lat_words, lon_words, quad = digit_tables()
     out = np.empty((y.size, LEVEL_DIGITS[level]), dtype=np.uint8)
-    with gc_paused():  # the first call in a process loads the kernel (jregion._numba)
+    with loading(kernel):  # the first call in a process loads it: collector paused
         bad = kernel(
             np.ascontiguousarray(y),
             np.ascontiguousarray(x),
