@@ -98,7 +98,7 @@ def _canonical_adjacency(adjacency: pd.Series) -> tuple[pd.Index, CSRWeights] | 
     MultiIndex levels. Then the level codes are the CSR positions: reading them takes about
     1 ms at 90,000 units, where the first ``Graph.unique_ids`` and ``Graph.sparse`` take
     about 60 ms. Anything else (levels that differ, rows out of order, a repeated pair, a
-    missing label) gives None, and the caller reads ``unique_ids`` and ``sparse``.
+    missing label) gives None, and the caller reads the adjacency by its labels.
     """
     index = adjacency.index
     if not isinstance(index, pd.MultiIndex) or index.nlevels != 2 or index.size == 0:
